@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// naraprint: layout descriptions (YAML) → page tree → PDF/PNG through Cairo and Pango.
+// The pipeline, one way: NaraModel ← NaraLoader, NaraTypography ← NaraLayout (→ NaraPageTree)
+// ← NaraCairo (the only module that touches C) ← naraprint (CLI).
+import PackageDescription
+
+let package = Package(
+  name: "naraprint",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "naraprint", targets: ["naraprint"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // System libraries, found with pkg-config (libhyphen has no .pc file).
+    .systemLibrary(
+      name: "CPangoCairo", pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+    .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+
+    // Values only: no I/O, no C.
+    .target(name: "NaraModel"),
+    // YAML → model, with file:line:column diagnostics.
+    .target(name: "NaraLoader", dependencies: ["NaraModel", .product(name: "Yams", package: "Yams")]),
+    // Swedish (and other) typography as pure functions: normalisation, hyphenation rules.
+    .target(name: "NaraTypography"),
+    // Positioned output: pages, shapes, glyph runs; a text dump for golden tests.
+    .target(name: "NaraPageTree", dependencies: ["NaraModel"]),
+    // Model → page tree: stacks, rows, grids, text frames, components.
+    .target(name: "NaraLayout", dependencies: ["NaraModel", "NaraTypography", "NaraPageTree"]),
+    // The only Swift module touching C: Pango shaper, Cairo PDF/PNG writers, librsvg, libhyphen.
+    .target(
+      name: "NaraCairo",
+      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen"]),
+    // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
+    .target(
+      name: "NaraPipeline",
+      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCairo"]),
+    .executableTarget(
+      name: "naraprint",
+      dependencies: [
+        "NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraTypography", "NaraPipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // `swift run -c release naraprint-bench`: median render times, in-process.
+    .executableTarget(
+      name: "naraprint-bench", dependencies: ["NaraModel", "NaraPipeline"]),
+
+    .testTarget(name: "NaraTypographyTests", dependencies: ["NaraTypography"]),
+    .testTarget(name: "HyphenationTests", dependencies: ["NaraTypography", "NaraCairo"]),
+    .testTarget(name: "NaraLoaderTests", dependencies: ["NaraModel", "NaraLoader"]),
+    .testTarget(name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree"]),
+    .testTarget(
+      name: "IntegrationTests",
+      dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline"],
+      resources: [.copy("Golden")]),
+  ]
+)

@@ -1,0 +1,137 @@
+import CPangoCairo
+import CRsvg
+import Foundation
+import NaraModel
+import NaraPageTree
+
+/// Decoded images, each file read once per renderer. PNG through Cairo, JPEG through
+/// gdk-pixbuf (and embedded in the PDF as the original JPEG bytes), SVG through librsvg as
+/// vectors.
+final class ImageStore: ImageInspector {
+  enum Decoded {
+    case raster(OpaquePointer, width: Int, height: Int)
+    case svg(UnsafeMutablePointer<RsvgHandle>, width: Double, height: Double)
+  }
+  private var cache: [String: Decoded] = [:]
+  private var tinted: [String: UnsafeMutablePointer<RsvgHandle>] = [:]
+
+  deinit {
+    for d in cache.values {
+      switch d {
+      case .raster(let s, _, _): cairo_surface_destroy(s)
+      case .svg(let h, _, _): g_object_unref(UnsafeMutableRawPointer(h))
+      }
+    }
+    for h in tinted.values { g_object_unref(UnsafeMutableRawPointer(h)) }
+  }
+
+  func naturalSize(ofImageAt path: String) throws -> Size {
+    switch try decoded(path) {
+    // Pixels at 96 per inch, the CSS reference, when the file says nothing better.
+    case .raster(_, let w, let h): return Size(width: Double(w) * 0.75, height: Double(h) * 0.75)
+    case .svg(_, let w, let h): return Size(width: w * 0.75, height: h * 0.75)
+    }
+  }
+
+  func decoded(_ path: String) throws -> Decoded {
+    if let d = cache[path] { return d }
+    let ext = (path as NSString).pathExtension.lowercased()
+    let d: Decoded
+    switch ext {
+    case "png": d = try loadPNG(path)
+    case "jpg", "jpeg": d = try loadJPEG(path)
+    case "svg": d = try loadSVG(path, stylesheet: nil).0
+    default: throw RenderError("unsupported image type: \(path)")
+    }
+    cache[path] = d
+    return d
+  }
+
+  /// An SVG handle with `currentColor` set to `tint`.
+  func svgHandle(_ path: String, tint: Colour?) throws -> UnsafeMutablePointer<RsvgHandle> {
+    guard let tint else {
+      guard case .svg(let h, _, _) = try decoded(path) else { throw RenderError("not an SVG: \(path)") }
+      return h
+    }
+    let key = path + tint.hex
+    if let h = tinted[key] { return h }
+    let (d, _) = try loadSVG(path, stylesheet: "svg { color: \(tint.hex); }")
+    guard case .svg(let h, _, _) = d else { throw RenderError("not an SVG: \(path)") }
+    tinted[key] = h
+    return h
+  }
+
+  private func loadPNG(_ path: String) throws -> Decoded {
+    guard let s = cairo_image_surface_create_from_png(path) else { throw RenderError("cannot read PNG \(path)") }
+    let status = cairo_surface_status(s)
+    guard status == CAIRO_STATUS_SUCCESS else {
+      let msg = String(cString: cairo_status_to_string(status))
+      cairo_surface_destroy(s)
+      throw RenderError("cannot read PNG \(path): \(msg)")
+    }
+    return .raster(s, width: Int(cairo_image_surface_get_width(s)), height: Int(cairo_image_surface_get_height(s)))
+  }
+
+  private func loadJPEG(_ path: String) throws -> Decoded {
+    var error: UnsafeMutablePointer<GError>?
+    guard let pixbuf = gdk_pixbuf_new_from_file(path, &error) else {
+      let msg = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+      if let error { g_error_free(error) }
+      throw RenderError("cannot read JPEG \(path): \(msg)")
+    }
+    defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+    let w = Int(gdk_pixbuf_get_width(pixbuf)), h = Int(gdk_pixbuf_get_height(pixbuf))
+    let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+    let hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+    guard let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(w), Int32(h)),
+      cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let src = gdk_pixbuf_get_pixels(pixbuf)
+    else { throw RenderError("cannot allocate an image of \(w) × \(h) pixels for \(path)") }
+    // gdk-pixbuf has RGB(A) bytes; Cairo wants premultiplied native-endian 32-bit pixels.
+    // No library call does this conversion without GTK, so it is done here.
+    cairo_surface_flush(surface)
+    let dst = cairo_image_surface_get_data(surface)!
+    let dstStride = Int(cairo_image_surface_get_stride(surface))
+    for y in 0..<h {
+      let srow = src + y * stride
+      let drow = UnsafeMutableRawPointer(dst + y * dstStride).assumingMemoryBound(to: UInt32.self)
+      for x in 0..<w {
+        let p = srow + x * channels
+        var r = UInt32(p[0]), g = UInt32(p[1]), b = UInt32(p[2])
+        let a = hasAlpha ? UInt32(p[3]) : 255
+        if a < 255 { r = r * a / 255; g = g * a / 255; b = b * a / 255 }
+        drow[x] = a << 24 | r << 16 | g << 8 | b
+      }
+    }
+    cairo_surface_mark_dirty(surface)
+    // The PDF embeds the original JPEG data instead of re-encoding pixels.
+    if let data = FileManager.default.contents(atPath: path) {
+      let count = data.count
+      let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+      data.copyBytes(to: buffer, count: count)
+      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, buffer, UInt(count), { p in p?.deallocate() }, buffer)
+    }
+    return .raster(surface, width: w, height: h)
+  }
+
+  private func loadSVG(_ path: String, stylesheet: String?) throws -> (Decoded, Void) {
+    var error: UnsafeMutablePointer<GError>?
+    guard let handle = rsvg_handle_new_from_file(path, &error) else {
+      let msg = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+      if let error { g_error_free(error) }
+      throw RenderError("cannot read SVG \(path): \(msg)")
+    }
+    if let stylesheet {
+      let bytes = Array(stylesheet.utf8)
+      _ = rsvg_handle_set_stylesheet(handle, bytes, gsize(bytes.count), nil)
+    }
+    var w = 0.0, h = 0.0
+    if rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) == 0 {
+      // No width/height: use the viewBox.
+      var hasW: gboolean = 0, hasH: gboolean = 0, hasVB: gboolean = 0
+      var vb = RsvgRectangle()
+      rsvg_handle_get_intrinsic_dimensions(handle, &hasW, nil, &hasH, nil, &hasVB, &vb)
+      w = hasVB != 0 ? vb.width : 100; h = hasVB != 0 ? vb.height : 100
+    }
+    return (.svg(handle, width: w, height: h), ())
+  }
+}

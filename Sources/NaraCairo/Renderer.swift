@@ -1,0 +1,191 @@
+import CPangoCairo
+import Foundation
+import NaraLayout
+import NaraModel
+import NaraPageTree
+
+/// How a PDF is written.
+public struct PDFOptions: Sendable {
+  /// Enlarge the media by the document's bleed on every side (for the print shop).
+  public var bleed = false
+  /// Draw crop marks outside the bleed (implies room for them around the page).
+  public var cropMarks = false
+  /// The creation date written in the PDF; fixed so that the same input gives the same bytes.
+  public var creationDate: Date
+  public init(creationDate: Date) { self.creationDate = creationDate }
+}
+
+/// The Cairo backend: owns the fonts (project fontconfig), the Pango shaper and decoded
+/// images, and writes page trees as PDF or PNG. One per thread.
+public final class CairoRenderer {
+  let fonts: FontSetup
+  let imageStore: ImageStore
+  let painter: Painter
+  public let shaper: PangoShaper
+
+  /// `fontConfig`: the project's `fonts/fonts.conf`.
+  public init(fontConfig: String) throws {
+    fonts = try FontSetup(configFile: fontConfig)
+    imageStore = ImageStore()
+    painter = Painter(fonts: fonts, images: imageStore)
+    shaper = PangoShaper(fonts: fonts)
+  }
+
+  public var images: ImageInspector { imageStore }
+
+  /// Whether the configured fonts include this family (for preflight checks).
+  public func hasFontFamily(_ family: String) -> Bool { fonts.hasFamily(family) }
+
+  // MARK: PDF
+
+  public func writePDF(_ document: PagedDocument, to path: String, options: PDFOptions) throws {
+    try AtomicFile.write(to: path) { temp in try renderPDF(document, to: temp, options: options) }
+  }
+
+  private func renderPDF(_ document: PagedDocument, to path: String, options: PDFOptions) throws {
+    guard let first = document.pages.first else { throw RenderError("the document has no pages") }
+    let slug = options.cropMarks ? Length.mm(8).points : 0
+    func mediaSize(_ p: RenderedPage) -> (Double, Double, Double) {
+      let extra = (options.bleed || options.cropMarks ? p.bleed : 0) + slug
+      return (p.size.width + 2 * extra, p.size.height + 2 * extra, extra)
+    }
+    let (w0, h0, _) = mediaSize(first)
+    guard let surface = cairo_pdf_surface_create(path, w0, h0) else { throw RenderError("cairo_pdf_surface_create failed") }
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface), "cannot create the PDF \(path)")
+    setMetadata(surface, document.metadata, date: options.creationDate)
+    guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
+    defer { cairo_destroy(cr) }
+    painter.tagLinks = true
+    defer { painter.tagLinks = false }
+    for page in document.pages {
+      let (w, h, offset) = mediaSize(page)
+      cairo_pdf_surface_set_size(surface, w, h)
+      cairo_save(cr)
+      cairo_translate(cr, offset, offset)
+      if !(options.bleed || options.cropMarks) {
+        // Without bleed the page is the trim box: clip what runs past it.
+        cairo_rectangle(cr, 0, 0, page.size.width, page.size.height)
+        cairo_clip(cr)
+      }
+      try painter.draw(page.nodes, on: cr)
+      cairo_restore(cr)
+      if options.cropMarks { drawCropMarks(cr, page: page, offset: offset) }
+      cairo_show_page(cr)
+      try check(cairo_status(cr), "drawing the PDF failed")
+    }
+    cairo_surface_finish(surface)
+    try check(cairo_surface_status(surface), "finishing the PDF failed")
+  }
+
+  private func setMetadata(_ surface: OpaquePointer, _ m: DocumentMetadata, date: Date) {
+    if let t = m.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, t) }
+    if let a = m.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
+    if let s = m.subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, s) }
+    if !m.keywords.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.joined(separator: ", ")) }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, m.creator)
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    let stamp = f.string(from: date)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
+  }
+
+  /// Thin marks at the trim corners, starting outside the bleed so they never print on the page.
+  private func drawCropMarks(_ cr: OpaquePointer, page: RenderedPage, offset: Double) {
+    let gap = page.bleed + Length.mm(1).points, len = Length.mm(6).points
+    let x0 = offset, y0 = offset, x1 = offset + page.size.width, y1 = offset + page.size.height
+    cairo_save(cr)
+    cairo_set_source_rgb(cr, 0, 0, 0)
+    cairo_set_line_width(cr, 0.25)
+    for (x, dx) in [(x0, -1.0), (x1, 1.0)] {
+      for (y, dy) in [(y0, -1.0), (y1, 1.0)] {
+        cairo_move_to(cr, x + dx * gap, y); cairo_line_to(cr, x + dx * (gap + len), y)
+        cairo_move_to(cr, x, y + dy * gap); cairo_line_to(cr, x, y + dy * (gap + len))
+      }
+    }
+    cairo_stroke(cr)
+    cairo_restore(cr)
+  }
+
+  // MARK: PNG
+
+  /// Writes one PNG per page: `poster.png`, or `poster-1.png`, `poster-2.png` … for several
+  /// pages. Returns the files written.
+  @discardableResult
+  public func writePNGs(_ document: PagedDocument, to path: String, dpi: Double) throws -> [String] {
+    let pages = document.pages
+    var written: [String] = []
+    for (i, page) in pages.enumerated() {
+      let target = pages.count == 1 ? path : Self.numbered(path, i + 1)
+      try AtomicFile.write(to: target) { temp in try renderPNG(page, to: temp, dpi: dpi) }
+      written.append(target)
+    }
+    return written
+  }
+
+  static func numbered(_ path: String, _ n: Int) -> String {
+    let ns = path as NSString
+    let ext = ns.pathExtension
+    return ns.deletingPathExtension + "-\(n)" + (ext.isEmpty ? "" : ".\(ext)")
+  }
+
+  /// A page as a PNG in memory (for tests and contact sheets).
+  public func pngData(_ page: RenderedPage, dpi: Double) throws -> Data {
+    let temp = NSTemporaryDirectory() + "naraprint-\(UUID().uuidString).png"
+    defer { try? FileManager.default.removeItem(atPath: temp) }
+    try renderPNG(page, to: temp, dpi: dpi)
+    guard let d = FileManager.default.contents(atPath: temp) else { throw RenderError("cannot read back \(temp)") }
+    return d
+  }
+
+  private func renderPNG(_ page: RenderedPage, to path: String, dpi: Double) throws {
+    let scale = dpi / 72
+    let w = Int((page.size.width * scale).rounded()), h = Int((page.size.height * scale).rounded())
+    guard w > 0, h > 0, w * h <= 400_000_000 else {
+      throw RenderError("a PNG of \(w) × \(h) pixels is too large", hints: ["use a lower --dpi"])
+    }
+    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {
+      throw RenderError("cairo_image_surface_create failed")
+    }
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface), "cannot allocate a \(w) × \(h) image")
+    guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
+    defer { cairo_destroy(cr) }
+    cairo_set_source_rgb(cr, 1, 1, 1)
+    cairo_paint(cr)
+    cairo_scale(cr, scale, scale)
+    try painter.draw(page.nodes, on: cr)
+    try check(cairo_status(cr), "drawing the PNG failed")
+    cairo_surface_flush(surface)
+    try check(cairo_surface_write_to_png(surface, path), "cannot write the PNG \(path)")
+  }
+
+  private func check(_ status: cairo_status_t, _ what: String) throws {
+    guard status == CAIRO_STATUS_SUCCESS else {
+      throw RenderError("\(what): \(String(cString: cairo_status_to_string(status)))")
+    }
+  }
+}
+
+/// Writes through a temporary file in the same folder and renames it on success, so a
+/// failed render never leaves a broken file where a good one was.
+public enum AtomicFile {
+  public static func write(to path: String, _ body: (String) throws -> Void) throws {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: dir) else {
+      throw RenderError("the folder \(dir) does not exist", hints: ["create it first, or choose another -o"])
+    }
+    let temp = dir + "/." + url.lastPathComponent + ".partial-\(getpid())"
+    do {
+      try body(temp)
+      if rename(temp, path) != 0 {
+        throw RenderError("cannot write \(path): \(String(cString: strerror(errno)))")
+      }
+    } catch {
+      unlink(temp)
+      throw error
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import NaraModel
+import NaraPageTree
+
+/// Normalises and hyphenates the segments of one paragraph (see NaraTypography); the layout
+/// asks through this seam so tests can run without dictionaries.
+public protocol TextPreparer: Sendable {
+  /// Returns one string per segment, in order.
+  func prepare(_ segments: [PreparedSegment], language: String) -> [String]
+}
+
+public struct PreparedSegment: Sendable, Hashable {
+  public var text: String
+  public var verbatim: Bool
+  public var hyphenate: Bool
+  public init(text: String, verbatim: Bool, hyphenate: Bool) { self.text = text; self.verbatim = verbatim; self.hyphenate = hyphenate }
+}
+
+/// Leaves text as typed.
+public struct VerbatimPreparer: TextPreparer {
+  public init() {}
+  public func prepare(_ segments: [PreparedSegment], language: String) -> [String] { segments.map(\.text) }
+}
+
+/// The result of laying out a document.
+public struct LayoutResult: Sendable {
+  public var document: PagedDocument
+  /// Overflow and other layout warnings (errors when the frame says `overflow: error`).
+  public var diagnostics: [Diagnostic]
+}
+
+/// Turns a loaded `Document` into a `PagedDocument`: places items, sets text through the
+/// `TextShaper`, draws shapes as paths.
+public final class LayoutEngine {
+  let shaper: TextShaper
+  let images: ImageInspector
+  let preparer: TextPreparer
+  var diagnostics: [Diagnostic] = []
+  var document: Document!
+  var pageNumber = 0
+  /// Cache of shaped paragraphs: the same text at the same width is set once (components
+  /// placed many times, stretch re-layouts).
+  var shapeCache: [ShapeKey: ShapedParagraph] = [:]
+
+  struct ShapeKey: Hashable { let paragraph: StyledParagraph; let width: Double }
+
+  public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer) {
+    self.shaper = shaper; self.images = images; self.preparer = preparer
+  }
+
+  public func layout(_ document: Document) throws -> LayoutResult {
+    self.document = document
+    diagnostics = []
+    let s = document.settings
+    var meta = DocumentMetadata(language: s.language)
+    meta.title = s.title; meta.author = s.author; meta.subject = s.subject; meta.keywords = s.keywords
+    var pages: [RenderedPage] = []
+    for (i, page) in document.pages.enumerated() {
+      pageNumber = i + 1
+      pages.append(try layoutPage(page))
+    }
+    return LayoutResult(document: PagedDocument(metadata: meta, pages: pages), diagnostics: diagnostics)
+  }
+
+  var isRTL: Bool { document.settings.direction == .rtl }
+
+  func layoutPage(_ page: Page) throws -> RenderedPage {
+    let s = document.settings
+    let size = s.pageSize
+    var nodes: [Node] = []
+    if let bg = page.background {
+      let b = s.bleed.points
+      nodes.append(.path(PathNode(path: Shapes.rect(Rect(x: -b, y: -b, width: size.width + 2 * b, height: size.height + 2 * b), radius: 0),
+                                  fill: bg, stroke: nil, role: .artifact)))
+    }
+    let content = Rect(x: s.margins.start.points, y: s.margins.top.points,
+                       width: size.width - s.margins.start.points - s.margins.end.points,
+                       height: size.height - s.margins.top.points - s.margins.bottom.points)
+    let frame = Rect(x: 0, y: 0, width: size.width, height: size.height)
+    for item in page.items {
+      nodes += try placeAbsolute(item, in: frame, defaultArea: content)
+    }
+    return RenderedPage(size: size, bleed: s.bleed.points, nodes: nodes)
+  }
+
+  /// Places an item that may say where it goes (`at`), inside `frame` (the parent's box).
+  /// Items without `at` go into `defaultArea` (the page's margins, or the whole group).
+  func placeAbsolute(_ item: Item, in frame: Rect, defaultArea: Rect) throws -> [Node] {
+    if case .shape(let shape) = item.kind, shape.geometry.isFreeform {
+      // Lines, arrows and paths are drawn in the parent's coordinates, offset by `at`.
+      let at = item.placement.at ?? .zero
+      var laid = try layout(item, width: nil, height: nil, parentHeight: frame.height)
+      laid.nodes = laid.nodes.map { $0.offset(dx: frame.minX + at.x, dy: frame.minY + at.y) }
+      return laid.nodes
+    }
+    let origin: Point
+    var availableWidth: Double
+    if let at = item.placement.at {
+      origin = Point(x: frame.minX + at.x, y: frame.minY + at.y)
+      availableWidth = max(0, defaultArea.maxX - origin.x)
+      if availableWidth <= 0 { availableWidth = max(0, frame.maxX - origin.x) }
+    } else {
+      origin = defaultArea.origin
+      availableWidth = defaultArea.width
+    }
+    let width = resolve(item.placement.width, available: availableWidth) ?? availableWidth
+    let height = resolve(item.placement.height, available: frame.height)
+    let laid = try layout(item, width: width, height: height, parentHeight: frame.height)
+    var x = origin.x
+    if isRTL {
+      // Mirror: `at` is measured from the start edge, which is the right edge here.
+      x = frame.maxX - (origin.x - frame.minX) - laid.size.width
+    }
+    return laid.nodes.map { $0.offset(dx: x, dy: origin.y) }
+  }
+
+  /// A fixed or relative extent in points; nil when it depends on content.
+  func resolve(_ e: Extent, available: Double?) -> Double? {
+    switch e {
+    case .auto: nil
+    case .fixed(let l): l.points
+    case .percent(let p): available.map { $0 * p }
+    case .fraction: available
+    }
+  }
+}
+
+/// An item after layout: its size and its marks relative to its top-left corner.
+struct Laid {
+  var size: Size
+  var nodes: [Node]
+}
+
+extension Geometry {
+  var isFreeform: Bool {
+    switch self {
+    case .line, .arrow, .path: true
+    default: false
+    }
+  }
+}

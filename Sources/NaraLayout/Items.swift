@@ -1,0 +1,132 @@
+import NaraModel
+import NaraPageTree
+
+extension LayoutEngine {
+  /// Lays out one item. `width`/`height` are what the parent gives (nil: the item decides
+  /// from its own size or its content).
+  func layout(_ item: Item, width proposedWidth: Double?, height proposedHeight: Double?, parentHeight: Double?) throws -> Laid {
+    let p = item.placement
+    let width = resolve(p.width, available: proposedWidth) ?? proposedWidth
+    let height = resolve(p.height, available: parentHeight).map { h in proposedHeight.map { max($0, h) } ?? h } ?? proposedHeight
+    var laid: Laid
+    switch item.kind {
+    case .text(let frame):
+      laid = try layoutText(frame, item: item, width: width, height: height)
+    case .shape(let shape):
+      laid = layoutShape(shape, item: item, width: width, height: height)
+    case .image(let image):
+      laid = try layoutImage(image, item: item, width: width, height: height)
+    case .group(let group):
+      laid = try layoutGroup(group, item: item, width: width, height: height)
+    case .stack(let stack):
+      laid = try stack.axis == .vertical
+        ? layoutColumn(stack, width: width, height: height)
+        : layoutRow(stack, width: width, height: height)
+    case .grid(let grid):
+      laid = try layoutGrid(grid, width: width, height: height)
+    }
+    let role: StructureRole
+    switch item.role {
+    case .artifact: role = .artifact
+    case .figure(let alt): role = .figure(alt: alt)
+    case .content: role = .group
+    }
+    if case .figure = role, !(p.rotation != 0 || p.scale != 1 || p.opacity != 1) {
+      laid.nodes = [.group(GroupNode(transform: .identity, children: laid.nodes, role: role))]
+    } else if case .artifact = role, case .group = item.kind {
+      laid.nodes = [.group(GroupNode(transform: .identity, children: laid.nodes, role: role))]
+    } else {
+      laid.nodes = transformed(laid.nodes, size: laid.size, placement: p, role: role)
+    }
+    if p.scale != 1 { laid.size = Size(width: laid.size.width * p.scale, height: laid.size.height * p.scale) }
+    return laid
+  }
+
+  func layoutShape(_ shape: Shape, item: Item, width: Double?, height: Double?) -> Laid {
+    let role: StructureRole = { if case .figure(let a) = item.role { return .figure(alt: a) }; return .artifact }()
+    func node(_ path: PathData, fill: Colour?, stroke: Stroke?) -> Node {
+      .path(PathNode(path: path, fill: fill, stroke: stroke, role: role))
+    }
+    switch shape.geometry {
+    case .rect(let radius):
+      let r = Rect(x: 0, y: 0, width: width ?? 0, height: height ?? 0)
+      return Laid(size: r.size, nodes: [node(Shapes.rect(r, radius: radius.points), fill: shape.fill, stroke: shape.stroke)])
+    case .ellipse:
+      let r = Rect(x: 0, y: 0, width: width ?? 0, height: height ?? 0)
+      return Laid(size: r.size, nodes: [node(Shapes.ellipse(r), fill: shape.fill, stroke: shape.stroke)])
+    case .bubble(let radius, let tail):
+      let r = Rect(x: 0, y: 0, width: width ?? 0, height: height ?? 0)
+      let path = Shapes.bubble(r, radius: radius.points, tail: tail, rtl: isRTL)
+      return Laid(size: r.size, nodes: [node(path, fill: shape.fill, stroke: shape.stroke)])
+    case .line(let a, let b):
+      let path = PathData([.move(a), .line(b)])
+      return Laid(size: Size(width: max(a.x, b.x), height: max(a.y, b.y)), nodes: [node(path, fill: nil, stroke: shape.stroke)])
+    case .arrow(let points, let head, let both):
+      guard let stroke = shape.stroke else { return Laid(size: .zero, nodes: []) }
+      let (line, heads) = Shapes.arrow(points: points, head: head.points, both: both)
+      var nodes = [node(line, fill: nil, stroke: stroke)]
+      for h in heads { nodes.append(node(h, fill: stroke.colour, stroke: nil)) }
+      let maxX = points.map(\.x).max() ?? 0, maxY = points.map(\.y).max() ?? 0
+      return Laid(size: Size(width: maxX, height: maxY), nodes: nodes)
+    case .path(let data):
+      let b = data.bounds ?? Rect(x: 0, y: 0, width: 0, height: 0)
+      return Laid(size: Size(width: b.maxX, height: b.maxY), nodes: [node(data, fill: shape.fill, stroke: shape.stroke)])
+    }
+  }
+
+  func layoutImage(_ image: ImageItem, item: Item, width: Double?, height: Double?) throws -> Laid {
+    let natural: Size
+    do { natural = try images.naturalSize(ofImageAt: image.path) } catch {
+      diagnostics.append(.error("cannot read the image: \(error)", at: item.location,
+                                hints: ["check that the file is a valid PNG, JPEG or SVG"]))
+      return Laid(size: Size(width: width ?? 0, height: height ?? 0), nodes: [])
+    }
+    let aspect = natural.height > 0 ? natural.width / natural.height : 1
+    // An explicit width or height wins; the other follows the image's proportions.
+    let fixedW = resolve(item.placement.width, available: width), fixedH = resolve(item.placement.height, available: height)
+    let w = fixedW ?? (fixedH.map { $0 * aspect } ?? width ?? natural.width)
+    let h = fixedH ?? (fixedW.map { $0 / aspect } ?? height ?? w / aspect)
+    let box = Rect(x: 0, y: 0, width: w, height: h)
+    var drawn = box
+    switch image.fit {
+    case .fill: break
+    case .contain, .cover:
+      let s = image.fit == .contain ? min(w / natural.width, h / natural.height) : max(w / natural.width, h / natural.height)
+      let dw = natural.width * s, dh = natural.height * s
+      drawn = Rect(x: (w - dw) / 2, y: (h - dh) / 2, width: dw, height: dh)
+    }
+    let role: StructureRole
+    switch item.role {
+    case .figure(let alt): role = .figure(alt: alt)
+    default: role = .artifact
+    }
+    return Laid(size: box.size, nodes: [.image(ImageNode(path: image.path, rect: drawn, clip: box, tint: image.tint, role: role))])
+  }
+
+  /// Children placed freely. A placed component scales its design to the size asked for.
+  func layoutGroup(_ group: Group, item: Item, width: Double?, height: Double?) throws -> Laid {
+    if let design = group.designSize {
+      let fixedW = resolve(item.placement.width, available: width), fixedH = resolve(item.placement.height, available: height)
+      var scale = 1.0
+      if let w = fixedW, let h = fixedH { scale = min(w / design.width, h / design.height) }
+      else if let w = fixedW { scale = w / design.width }
+      else if let h = fixedH { scale = h / design.height }
+      let frame = Rect(x: 0, y: 0, width: design.width, height: design.height)
+      var nodes: [Node] = []
+      for child in group.items { nodes += try placeAbsolute(child, in: frame, defaultArea: frame) }
+      let size = Size(width: design.width * scale, height: design.height * scale)
+      if scale != 1 { nodes = [.group(GroupNode(transform: .scale(scale), children: nodes))] }
+      return Laid(size: size, nodes: nodes)
+    }
+    let w = width ?? 0, h = height ?? 0
+    let frame = Rect(x: 0, y: 0, width: w, height: h)
+    var nodes: [Node] = []
+    var bounds = Rect(x: 0, y: 0, width: w, height: h)
+    for child in group.items {
+      let placed = try placeAbsolute(child, in: frame, defaultArea: frame)
+      nodes += placed
+      if let b = Shapes.bounds(of: placed) { bounds = bounds.union(b) }
+    }
+    return Laid(size: Size(width: width ?? bounds.maxX, height: height ?? bounds.maxY), nodes: nodes)
+  }
+}

@@ -1,0 +1,35 @@
+import NaraModel
+import NaraPageTree
+
+extension Node {
+  /// The same node moved by (dx, dy).
+  func offset(dx: Double, dy: Double) -> Node {
+    if dx == 0 && dy == 0 { return self }
+    switch self {
+    case .path(var p):
+      p.path = p.path.translated(dx: dx, dy: dy); return .path(p)
+    case .text(var t):
+      for i in t.runs.indices { t.runs[i].origin.x += dx; t.runs[i].origin.y += dy }
+      return .text(t)
+    case .image(var img):
+      img.rect.origin.x += dx; img.rect.origin.y += dy
+      img.clip.origin.x += dx; img.clip.origin.y += dy
+      return .image(img)
+    case .group(var g):
+      g.transform.tx += dx; g.transform.ty += dy; return .group(g)
+    }
+  }
+}
+
+/// Wraps nodes in a transform and opacity when the item asks for one. Rotation turns about
+/// the item's centre; scale grows from its top-left corner, so `at` keeps its meaning.
+func transformed(_ nodes: [Node], size: Size, placement p: Placement, role: StructureRole) -> [Node] {
+  if p.rotation == 0 && p.scale == 1 && p.opacity == 1 { return nodes }
+  var t = Transform.identity
+  if p.scale != 1 { t = t.then(.scale(p.scale)) }
+  if p.rotation != 0 {
+    let cx = size.width * p.scale / 2, cy = size.height * p.scale / 2
+    t = t.then(.translation(-cx, -cy)).then(.rotation(degrees: p.rotation)).then(.translation(cx, cy))
+  }
+  return [.group(GroupNode(transform: t, opacity: p.opacity, children: nodes, role: role))]
+}

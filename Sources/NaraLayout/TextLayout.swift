@@ -1,0 +1,194 @@
+import NaraModel
+import NaraPageTree
+
+extension LayoutEngine {
+  /// Sets a text frame: each block normalised, hyphenated, shaped at the frame's width and
+  /// stacked on a baseline grid of its style's leading. A frame with a fixed height that its
+  /// text does not fit is reported (never clipped silently), or shrunk with `overflow: shrink`.
+  func layoutText(_ frame: TextFrame, item: Item, width: Double?, height: Double?) throws -> Laid {
+    let pad = frame.padding
+    let padH = pad.start.points + pad.end.points, padV = pad.top.points + pad.bottom.points
+    let innerW: Double
+    if let width { innerW = max(1, width - padH) } else {
+      // No width given: as wide as the longest line set without wrapping.
+      innerW = try naturalWidth(frame, item: item) + 0.01
+    }
+    var scale = 1.0
+    var set = try setBlocks(frame, item: item, width: innerW, scale: scale)
+    if let height, frame.overflow == .shrink {
+      // Shrink in 2 % steps until it fits or a style reaches its minimum size.
+      while set.height > height - padV + 0.01, set.canShrink, scale > 0.3 {
+        scale *= 0.98
+        set = try setBlocks(frame, item: item, width: innerW, scale: scale)
+      }
+      if scale < 1 {
+        diagnostics.append(.warning("text `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frame on page \(pageNumber)", at: item.location))
+      }
+    }
+    let contentH = set.height + padV
+    let boxW = width ?? innerW + padH
+    let boxH = height ?? contentH
+    if let height, contentH > height + 0.5 {
+      reportOverflow(item: item, frame: frame, excess: contentH - height, lines: set.linesBeyond(height - pad.bottom.points - pad.top.points))
+    }
+    var dy = pad.top.points
+    if height != nil {
+      switch frame.verticalAlignment {
+      case .top: break
+      case .middle: dy += max(0, (boxH - contentH) / 2)
+      case .bottom: dy += max(0, boxH - contentH)
+      }
+    }
+    var nodes: [Node] = []
+    if let fill = frame.fill {
+      nodes.append(.path(PathNode(path: Shapes.rect(Rect(x: 0, y: 0, width: boxW, height: boxH), radius: 0), fill: fill, stroke: nil)))
+    }
+    for n in set.nodes { nodes.append(n.offset(dx: pad.start.points, dy: dy)) }
+    return Laid(size: Size(width: boxW, height: boxH), nodes: nodes)
+  }
+
+  func reportOverflow(item: Item, frame: TextFrame, excess: Double, lines: Int) {
+    let mm = Length(points: excess).millimetres
+    let message = "text `\(item.id)` does not fit its frame on page \(pageNumber): \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) too long"
+    let hints = ["shorten the text, make the frame taller, or let it grow (remove its height)", "or add `overflow: shrink` to shrink it down to its style's min-size"]
+    diagnostics.append(frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints))
+  }
+
+  func naturalWidth(_ frame: TextFrame, item: Item) throws -> Double {
+    let set = try setBlocks(frame, item: item, width: 100_000, scale: 1)
+    return set.maxLineWidth
+  }
+
+  /// All blocks of a frame set at `width`, top at y = 0.
+  func setBlocks(_ frame: TextFrame, item: Item, width: Double, scale: Double) throws -> SetText {
+    var result = SetText()
+    var y = 0.0
+    let language = frame.language ?? document.settings.language
+    var previousAfter = 0.0
+    for (index, block) in frame.blocks.enumerated() {
+      let style = resolveStyle(for: block, in: frame, scale: scale)
+      if let min = style.minimumSize { if style.size > min + 0.01 { result.canShrink = true } } else { result.canShrink = true }
+      if index > 0 { y += max(previousAfter, style.spaceBefore) }
+      var indent = 0.0
+      var runs: [GlyphRun] = []
+      var role: StructureRole = .paragraph
+      if case .heading(let level) = block.kind { role = .heading(level) }
+      if case .listItem(let marker, let level) = block.kind {
+        role = .listItem
+        indent = style.listIndent * Double(level)
+        let markerText = { if case .number(let n) = marker { return "\(n)." }; return "•" }()
+        let markerPara = StyledParagraph(
+          spans: [StyledSpan(text: markerText, font: fontSpec(style.character, size: style.size),
+                             colour: style.character.colour ?? .black)],
+          alignment: .start, language: language, direction: document.settings.direction)
+        let shaped = try shapeCached(markerPara, width: 10_000)
+        if let line = shaped.lines.first {
+          let x = indent - style.listIndent
+          let baseline = y + baselineOffset(line, leading: style.leading)
+          runs += line.runs.map { var r = $0; r.origin.x += mirror(x, line.width, width); r.origin.y += baseline; return r }
+        }
+      }
+      let paragraph = styledParagraph(block, style: style, frame: frame, language: language)
+      let shaped = try shapeCached(paragraph, width: max(1, width - indent))
+      if !shaped.missingCharacters.isEmpty { reportMissing(shaped.missingCharacters, item: item) }
+      for (lineIndex, line) in shaped.lines.enumerated() {
+        if lineIndex > 0 { y += style.leading }
+        let baseline = y + baselineOffset(line, leading: style.leading)
+        let lineX = isRTL || document.settings.direction == .rtl ? 0 : indent
+        for r in line.runs {
+          var run = r
+          run.origin.x += lineX
+          run.origin.y += baseline
+          runs.append(run)
+        }
+        result.maxLineWidth = max(result.maxLineWidth, line.width + indent)
+        result.lineBottoms.append(y + style.leading)
+      }
+      if shaped.lines.isEmpty { y -= style.leading }
+      y += style.leading
+      previousAfter = style.spaceAfter
+      result.nodes.append(.text(TextNode(id: "\(item.id)#\(index + 1)", role: role, runs: runs)))
+    }
+    result.height = y
+    return result
+  }
+
+  /// A character no configured font has would print as an empty box: that is an error.
+  func reportMissing(_ scalars: [Unicode.Scalar], item: Item) {
+    let list = scalars.map { s in "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4) + " (\(Character(s)))" }
+    diagnostics.append(.error(
+      "text `\(item.id)` has characters no font can show: " + list.joined(separator: ", "), at: item.location,
+      hints: ["remove or replace them, or add a font that has them to fonts/ (see fonts/LICENSES.md)"]))
+  }
+
+  func mirror(_ x: Double, _ w: Double, _ total: Double) -> Double { isRTL ? total - x - w : x }
+
+  /// Where the baseline sits in a line box of height `leading`: the half-leading model of CSS,
+  /// so the space above and below the letters is shared equally.
+  func baselineOffset(_ line: ShapedLine, leading: Double) -> Double {
+    (leading - (line.ascent + line.descent)) / 2 + line.ascent
+  }
+
+  func shapeCached(_ p: StyledParagraph, width: Double) throws -> ShapedParagraph {
+    let key = ShapeKey(paragraph: p, width: (width * 100).rounded() / 100)
+    if let s = shapeCache[key] { return s }
+    let s = try shaper.shape(p, width: width)
+    shapeCache[key] = s
+    return s
+  }
+
+  /// The block's inlines as styled spans, with Swedish typography applied.
+  func styledParagraph(_ block: TextBlock, style: ResolvedStyle, frame: TextFrame, language: String) -> StyledParagraph {
+    let segments = block.inlines.map {
+      PreparedSegment(text: $0.text, verbatim: frame.verbatim || $0.code,
+                      hyphenate: style.hyphenate && !frame.verbatim && $0.link == nil)
+    }
+    var texts = preparer.prepare(segments, language: language)
+    if case .heading = block.kind {} else { tieLastWord(&texts) }
+    var spans: [StyledSpan] = []
+    for (inline, text) in zip(block.inlines, texts) {
+      let a = attributes(of: inline, base: style.character)
+      let size = a.size.map { $0.points * (style.size / (style.character.size?.points ?? style.size)) } ?? style.size
+      var t = text
+      switch a.transform ?? .none {
+      case .uppercase: t = t.uppercased()
+      case .lowercase: t = t.lowercased()
+      case .none: break
+      }
+      spans.append(StyledSpan(text: t, font: fontSpec(a, size: size), colour: a.colour ?? .black,
+                              tracking: a.tracking?.points(atSize: size) ?? 0, underline: a.underline ?? false, link: inline.link))
+    }
+    return StyledParagraph(spans: spans, alignment: style.alignment, language: language,
+                           direction: document.settings.direction, firstLineIndent: style.firstLineIndent)
+  }
+
+  /// Keeps a short last word from standing alone on the paragraph's last line by binding it
+  /// to the word before with a no-break space (typography-sv.md §7: no lonely short word).
+  func tieLastWord(_ texts: inout [String]) {
+    guard let si = texts.lastIndex(where: { $0.contains(" ") }) else { return }
+    // Only when everything after the last space is one short word.
+    var trailing = texts[si]
+    guard let spaceIndex = trailing.lastIndex(of: " ") else { return }
+    let afterInSegment = trailing[trailing.index(after: spaceIndex)...]
+    let lastWord = String(afterInSegment) + texts[(si + 1)...].joined()
+    let letters = lastWord.filter { $0.isLetter || $0.isNumber }
+    guard !letters.isEmpty, letters.count <= 6, !lastWord.contains(" ") else { return }
+    trailing.replaceSubrange(spaceIndex...spaceIndex, with: "\u{00A0}")
+    texts[si] = trailing
+  }
+}
+
+/// A frame's blocks after setting.
+struct SetText {
+  var nodes: [Node] = []
+  var height = 0.0
+  var maxLineWidth = 0.0
+  var canShrink = false
+  /// The bottom of each line's box, to count the lines past a limit.
+  var lineBottoms: [Double] = []
+  func linesBeyond(_ limit: Double) -> Int { lineBottoms.filter { $0 > limit + 0.5 }.count }
+}
+
+extension String {
+  func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import NaraModel
+import Yams
+
+/// What loading a layout gives: the document and any warnings.
+public struct LoadedLayout: Sendable {
+  public var document: Document
+  public var warnings: [Diagnostic]
+  /// Files read (the layout, its theme and imports), for `watch`.
+  public var files: [String]
+}
+
+/// Reads a layout file, its theme and imported component files into a `Document`.
+public struct LayoutLoader: Sendable {
+  /// Values for `{{name}}` (from `--set` or a CSV row).
+  public var variables: [String: String]
+
+  public init(variables: [String: String] = [:]) { self.variables = variables }
+
+  static let topKeys = ["document", "theme", "imports", "components", "pages", "variables"]
+
+  /// Loads `path`; throws `DiagnosticsError` with every error found in the files.
+  public func load(path: String) throws(DiagnosticsError) -> LoadedLayout {
+    let absolute = URL(fileURLWithPath: path).standardized.path
+    var diagnostics: [Diagnostic] = []
+    guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    var files = [absolute]
+    var context = LoadContext()
+
+    guard let top = reader.fields(root, allowed: Self.topKeys, what: "the layout") else {
+      throw DiagnosticsError(reader.diagnostics)
+    }
+    // Variables: defaults in the file, overridden by the caller's.
+    var vars: [String: String] = [:]
+    if let v = top["variables"], let vf = reader.fields(v, allowed: reader.mappingKeys(v), what: "variables") {
+      for k in vf.order { vars[k] = reader.string(vf[k]!, what: "variable `\(k)`") }
+    }
+    vars.merge(variables) { $1 }
+    reader.scopes = [vars]
+
+    // The theme.
+    var theme = Theme()
+    if let t = top["theme"] {
+      if let name = reader.string(t, what: "theme") {
+        let themePath = reader.resolvePath(name)
+        if let (themeReader, themeRoot) = Reader.open(themePath, diagnostics: &diagnostics, from: reader.location(t)) {
+          themeReader.scopes = [vars]
+          theme = themeReader.theme(themeRoot)
+          diagnostics += themeReader.diagnostics
+          files.append(themePath)
+        }
+      }
+    } else {
+      reader.error("the layout names no theme", at: root, hints: ["add `theme: theme.yaml` (the shared colours, fonts and styles)"])
+    }
+    context.theme = theme
+
+    // Components: imported files first, then this file's own.
+    if let imports = top["imports"] {
+      for node in reader.list(imports, what: "imports") {
+        guard let name = reader.string(node, what: "import") else { continue }
+        let importPath = reader.resolvePath(name)
+        guard let (r, root) = Reader.open(importPath, diagnostics: &diagnostics, from: reader.location(node)) else { continue }
+        r.scopes = [vars]
+        files.append(importPath)
+        if let f = r.fields(root, allowed: ["components"], what: "an imported file") , let c = f["components"] {
+          context.registerComponents(c, reader: r)
+        }
+        context.readers.append(r)
+      }
+    }
+    if let c = top["components"] { context.registerComponents(c, reader: reader) }
+
+    let settings = top["document"].map { reader.settings($0, theme: theme) } ?? {
+      reader.error("the layout has no `document:` section", at: root, hints: ["add `document:` with at least `size: A4`"])
+      return DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
+    }()
+    context.settings = settings
+
+    var pages: [Page] = []
+    if let p = top["pages"] {
+      let list = reader.list(p, what: "pages")
+      if list.isEmpty { reader.error("`pages` is empty", at: p, hints: ["add at least one page with `- items:`"]) }
+      for (i, pageNode) in list.enumerated() {
+        if let page = reader.page(pageNode, number: i + 1, context: &context) { pages.append(page) }
+      }
+    } else {
+      reader.error("the layout has no `pages:`", at: root, hints: ["add `pages:` with one `- items:` per page"])
+    }
+    context.checkUnusedComponents()
+
+    diagnostics += reader.diagnostics + context.readers.flatMap(\.diagnostics) + context.extraDiagnostics
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty { throw DiagnosticsError(dedupe(diagnostics)) }
+    let document = Document(settings: settings, theme: theme, pages: pages, source: absolute)
+    return LoadedLayout(document: document, warnings: dedupe(diagnostics), files: files)
+  }
+
+  private func dedupe(_ d: [Diagnostic]) -> [Diagnostic] {
+    var seen = Set<Diagnostic>(); return d.filter { seen.insert($0).inserted }
+  }
+}
+
+extension Reader {
+  func list(_ node: Node, what: String) -> [Node] {
+    guard case .sequence(let seq) = node else {
+      error("\(what) must be a list (lines starting with `- `), not \(describe(node))", at: node); return []
+    }
+    return Array(seq)
+  }
+
+  func settings(_ node: Node, theme: Theme) -> DocumentSettings {
+    var s = DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
+    guard let f = fields(node, allowed: ["size", "orientation", "margins", "bleed", "lang", "direction", "title", "author",
+                                         "subject", "keywords"], what: "document") else { return s }
+    if let n = f["size"] {
+      if case .sequence = n, let p = point(n, what: "size") {
+        if p.x < Length.mm(10).points || p.y < Length.mm(10).points || p.x > Length.mm(5000).points || p.y > Length.mm(5000).points {
+          error("page size must be between 10 mm and 5000 mm on each side", at: n)
+        } else { s.pageSize = Size(width: p.x, height: p.y) }
+      } else if let name = rawScalar(n, what: "size") {
+        if let (w, h) = paperSizes[name] ?? paperSizes[name.uppercased()] {
+          s.pageSize = Size(width: Length.mm(w).points, height: Length.mm(h).points)
+        } else {
+          var hints = ["use A3, A4, A5 (or A2, A6, SRA3, letter) or [width, height] like [210mm, 297mm]"]
+          if let g = closestMatch(to: name, in: paperSizes.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+          error("unknown page size `\(name)`", at: n, hints: hints)
+        }
+      }
+    }
+    if let n = f["orientation"], let o = rawScalar(n, what: "orientation") {
+      switch o {
+      case "portrait", "stående": if s.pageSize.width > s.pageSize.height { s.pageSize = Size(width: s.pageSize.height, height: s.pageSize.width) }
+      case "landscape", "liggande": if s.pageSize.width < s.pageSize.height { s.pageSize = Size(width: s.pageSize.height, height: s.pageSize.width) }
+      default: error("orientation cannot be `\(o)`", at: n, hints: ["use portrait or landscape"])
+      }
+    }
+    if let n = f["margins"], let m = insets(n, what: "margins") { s.margins = m }
+    if let n = f["bleed"], let b = length(n, what: "bleed", max: .mm(25)) { s.bleed = b }
+    if let n = f["lang"], let l = string(n, what: "lang") {
+      if l.range(of: "^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
+        error("`\(l)` is not a language tag", at: n, hints: ["write a BCP 47 tag such as sv-SE, fi, ar or ti"])
+      } else { s.language = l }
+    }
+    if let n = f["direction"] { s.direction = choice(n, what: "direction", as: Direction.self) ?? .ltr }
+    if let n = f["title"] { s.title = string(n, what: "title") }
+    if let n = f["author"] { s.author = string(n, what: "author") }
+    if let n = f["subject"] { s.subject = string(n, what: "subject") }
+    if let n = f["keywords"] { s.keywords = list(n, what: "keywords").compactMap { string($0, what: "keyword") } }
+    return s
+  }
+
+  /// `12mm`, `[vertical, horizontal]`, `[top, end, bottom, start]` or a mapping with those keys.
+  func insets(_ node: Node, what: String) -> Insets? {
+    switch node {
+    case .scalar: return length(node, what: what).map { Insets(all: $0) }
+    case .sequence(let seq):
+      let ls = seq.compactMap { length($0, what: what) }
+      guard ls.count == seq.count else { return nil }
+      switch ls.count {
+      case 2: return Insets(top: ls[0], end: ls[1], bottom: ls[0], start: ls[1])
+      case 4: return Insets(top: ls[0], end: ls[1], bottom: ls[2], start: ls[3])
+      default:
+        error("\(what) takes one length, two [vertical, horizontal] or four [top, end, bottom, start]", at: node); return nil
+      }
+    case .mapping:
+      guard let f = fields(node, allowed: ["top", "bottom", "start", "end"], what: what,
+                           aliases: ["left": "start", "right": "end"]) else { return nil }
+      func l(_ k: String) -> Length { f[k].flatMap { length($0, what: "\(what) \(k)") } ?? .zero }
+      return Insets(top: l("top"), end: l("end"), bottom: l("bottom"), start: l("start"))
+    case .alias:
+      error("YAML aliases are not supported here", at: node); return nil
+    }
+  }
+
+  func page(_ node: Node, number: Int, context: inout LoadContext) -> Page? {
+    guard let f = fields(node, allowed: ["items", "background", "id"], what: "page \(number)") else { return nil }
+    var background: Colour?
+    if let b = f["background"] { background = colour(b, theme: context.theme, what: "background") }
+    let prefix = f["id"].flatMap { string($0, what: "id") } ?? "p\(number)"
+    var items: [Item] = []
+    if let i = f["items"] {
+      for (k, itemNode) in list(i, what: "items").enumerated() {
+        if let item = item(itemNode, id: "\(prefix).\(k + 1)", context: &context, placement: .absolute) { items.append(item) }
+      }
+    } else {
+      error("page \(number) has no `items:`", at: node, hints: ["add `items:` with what goes on the page"])
+    }
+    return Page(background: background, items: items, location: location(node))
+  }
+}

@@ -1,0 +1,192 @@
+import NaraModel
+import Yams
+
+/// Whether an item may say where it goes (`at`) or is placed by a stack or grid.
+enum PlacementMode { case absolute, flow }
+
+/// The kinds of item, as the first key of an item's mapping.
+let itemKinds = ["text", "rect", "ellipse", "bubble", "line", "arrow", "path", "image", "group", "stack", "row", "grid", "use"]
+let commonItemKeys = ["id", "at", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt"]
+
+extension Reader {
+  /// Reads one item. Its kind is the key naming it (`text:`, `rect:` …); that key's value is
+  /// either the item's main value (the text, the image file, the path data, the component) or
+  /// a mapping of its properties; the item's other keys are properties too.
+  func item(_ node: Node, id defaultID: String, context: inout LoadContext, placement mode: PlacementMode) -> Item? {
+    guard case .mapping(let mapping) = node else {
+      error("an item must be a mapping such as `- text: …` or `- rect: …`, not \(describe(node))", at: node); return nil
+    }
+    let kindKeys = mapping.keys.compactMap { $0.scalar?.string }.filter { itemKinds.contains($0) }
+    guard kindKeys.count == 1, let kind = kindKeys.first else {
+      if kindKeys.count > 1 {
+        error("an item can be only one kind, but this has \(kindKeys.joined(separator: " and "))", at: node,
+              hints: ["split it into two items"])
+      } else {
+        let keys = mapping.keys.compactMap { $0.scalar?.string }
+        var hints = ["start the item with one of: " + itemKinds.joined(separator: ", ")]
+        if let first = keys.first, let g = closestMatch(to: first, in: itemKinds) { hints.insert("did you mean `\(g)`?", at: 0) }
+        error("the item does not say what kind it is", at: node, hints: hints)
+      }
+      return nil
+    }
+    // Flatten `kind: {props}` into the item's own keys.
+    var pairs: [(Node, Node)] = []
+    var mainValue: Node?
+    for (k, v) in mapping {
+      if k.scalar?.string == kind, case .mapping(let inner) = v {
+        for pair in inner { pairs.append((pair.key, pair.value)) }
+      } else if k.scalar?.string == kind {
+        if case .scalar(let s) = v, s.string.isEmpty, s.style == .plain {} else { mainValue = v }
+      } else { pairs.append((k, v)) }
+    }
+    let flat = Node.mapping(Node.Mapping(pairs, .implicit, .any, mapping.mark))
+    let allowed = commonItemKeys + keys(for: kind)
+    guard let f = fields(flat, allowed: allowed, what: "a \(kind) item", aliases: keyAliases) else { return nil }
+
+    var id = defaultID
+    if let n = f["id"], let s = string(n, what: "id") {
+      if s.isEmpty || s.contains(where: { $0 == " " || $0 == "/" }) {
+        error("an id must be one word without spaces or `/`", at: n)
+      } else if context.claim(id: scopedID(s, context: context), at: location(n)) { id = scopedID(s, context: context) }
+    }
+    var item = Item(id: id, location: location(node), kind: .group(Group(items: [])))
+    item.placement = placement(f, mode: mode, kind: kind)
+    if let n = f["role"], let r = rawScalar(n, what: "role") {
+      switch r {
+      case "artifact", "decoration": item.role = .artifact
+      case "content": item.role = .content
+      case "figure":
+        if let a = f["alt"], let alt = string(a, what: "alt") { item.role = .figure(alt: alt) } else {
+          error("a figure needs `alt:` text for screen readers", at: n)
+        }
+      default: error("role cannot be `\(r)`", at: n, hints: ["use content, figure (with alt) or artifact"])
+      }
+    } else if let a = f["alt"], let alt = string(a, what: "alt") {
+      item.role = alt.isEmpty ? .artifact : .figure(alt: alt)
+    }
+
+    let kindNode = mapping.keys.first { $0.scalar?.string == kind }!
+    switch kind {
+    case "text":
+      guard let t = textFrame(f, main: mainValue, at: kindNode, context: context) else { return nil }
+      item.kind = .text(t)
+    case "rect", "ellipse", "bubble", "line", "arrow", "path":
+      guard let s = shape(kind, f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
+      item.kind = .shape(s)
+      if case .absolute = mode {} else if case .line = s.geometry {
+        error("lines go in groups or on the page, not in stacks", at: node)
+      }
+    case "image":
+      guard let img = image(f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
+      item.kind = .image(img)
+      if case .content = item.role {
+        error("an image needs `alt:` text for screen readers, or `alt: \"\"` if it is decoration", at: kindNode)
+      }
+    case "group":
+      item.kind = .group(Group(items: children(f["items"], of: id, context: &context, mode: .absolute, at: kindNode)))
+    case "stack", "row":
+      var s = Stack(axis: kind == "row" ? .horizontal : .vertical,
+                    items: children(f["items"], of: id, context: &context, mode: .flow, at: kindNode))
+      if let n = f["direction"], let d = rawScalar(n, what: "direction") {
+        switch d {
+        case "vertical", "column": s.axis = .vertical
+        case "horizontal", "row": s.axis = .horizontal
+        default: error("direction cannot be `\(d)`", at: n, hints: ["use vertical or horizontal"])
+        }
+      }
+      if let n = f["gap"] { s.gap = length(n, what: "gap") ?? .zero }
+      if let n = f["align"] { s.alignment = choice(n, what: "align", as: CrossAlignment.self, aliases: ["centre": .center]) ?? .stretch }
+      if let n = f["justify"] { s.justify = choice(n, what: "justify", as: Stack.Justify.self, aliases: ["centre": .center]) ?? .start }
+      if let n = f["padding"] { s.padding = insets(n, what: "padding") ?? .zero }
+      if f.has("fill") || f.has("stroke") {
+        let kind = f.has("tail") ? "bubble" : "rect"
+        var bf = f
+        bf.entries = bf.entries.filter { ["fill", "stroke", "radius", "tail"].contains($0.key) }
+        s.background = shape(kind, bf, main: nil, at: kindNode, theme: context.theme, sizedByContainer: true)
+      } else if let n = f["radius"] ?? f["tail"] {
+        error("`radius` and `tail` shape the stack's background; add a `fill` or `stroke`", at: n)
+      }
+      item.kind = .stack(s)
+    case "grid":
+      var columns: [Extent] = [.fraction(1), .fraction(1)]
+      if let n = f["columns"] {
+        if case .sequence(let seq) = n { columns = seq.compactMap { dimension($0, what: "column width") } }
+        else if let c = integer(n, what: "columns", range: 1...24) { columns = Array(repeating: .fraction(1), count: c) }
+      }
+      var g = Grid(columns: columns, items: children(f["items"], of: id, context: &context, mode: .flow, at: kindNode))
+      if let n = f["gap"], let l = length(n, what: "gap") { g.rowGap = l; g.columnGap = l }
+      if let n = f["row-gap"] { g.rowGap = length(n, what: "row-gap") ?? .zero }
+      if let n = f["column-gap"] { g.columnGap = length(n, what: "column-gap") ?? .zero }
+      if let n = f["align"] { g.alignment = choice(n, what: "align", as: CrossAlignment.self) ?? .stretch }
+      item.kind = .grid(g)
+    case "use":
+      guard let g = use(f, main: mainValue, at: kindNode, id: id, context: &context) else { return nil }
+      item.kind = .group(g)
+    default: return nil
+    }
+    return item
+  }
+
+  /// Inside a placed component, explicit ids are prefixed with the placement's id.
+  func scopedID(_ id: String, context: LoadContext) -> String {
+    guard let prefix = scopes.last?["__id"] else { return id }
+    return "\(prefix).\(id)"
+  }
+
+  func keys(for kind: String) -> [String] {
+    switch kind {
+    // On a text item `size` is the frame's size; the font size is `font-size`.
+    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang"] + paragraphStyleKeys.filter { $0 != "size" }
+    case "rect": ["fill", "stroke", "radius"]
+    case "ellipse": ["fill", "stroke"]
+    case "bubble": ["fill", "stroke", "radius", "tail"]
+    case "line": ["from", "to", "stroke"]
+    case "arrow": ["from", "to", "points", "stroke", "head", "both"]
+    case "path": ["d", "unit", "fill", "stroke"]
+    case "image": ["src", "fit", "tint"]
+    case "group": ["items"]
+    case "stack", "row": ["items", "gap", "align", "justify", "padding", "direction", "fill", "stroke", "radius", "tail"]
+    case "grid": ["items", "columns", "gap", "row-gap", "column-gap", "align"]
+    case "use": ["component", "with"]
+    default: []
+    }
+  }
+
+  func children(_ node: Node?, of parent: String, context: inout LoadContext, mode: PlacementMode, at owner: Node) -> [Item] {
+    guard let node else {
+      error("this needs `items:`", at: owner, hints: ["list what goes inside, one `- ` per item"]); return []
+    }
+    var out: [Item] = []
+    for (i, n) in list(node, what: "items").enumerated() {
+      if let it = item(n, id: "\(parent).\(i + 1)", context: &context, placement: mode) { out.append(it) }
+    }
+    return out
+  }
+
+  func placement(_ f: Fields, mode: PlacementMode, kind: String) -> Placement {
+    var p = Placement()
+    if let n = f["at"] {
+      if mode == .flow {
+        error("items in a stack, row or grid are placed by it; `at` has no effect here", at: n,
+              hints: ["remove `at`, or wrap the items in a `group` to place them freely"])
+      } else { p.at = point(n, what: "at") }
+    }
+    if let n = f["size"] {
+      if let s = point(n, what: "size") {
+        if s.x < 0 || s.y < 0 { error("size cannot be negative", at: n) }
+        p.width = .fixed(.pt(s.x)); p.height = .fixed(.pt(s.y))
+      }
+    }
+    if let n = f["width"] { p.width = dimension(n, what: "width") ?? .auto }
+    if let n = f["height"] { p.height = dimension(n, what: "height") ?? .auto }
+    if let n = f["rotate"], let s = rawScalar(n, what: "rotate") {
+      let t = s.hasSuffix("deg") ? String(s.dropLast(3)) : s
+      if let v = Double(t), v.isFinite, abs(v) <= 360 { p.rotation = v } else {
+        error("rotate must be an angle in degrees such as 15deg, not `\(s)`", at: n)
+      }
+    }
+    if let n = f["scale"], let v = number(n, what: "scale", range: 0.01...100) { p.scale = v }
+    if let n = f["opacity"], let v = number(n, what: "opacity", range: 0...1) { p.opacity = v }
+    return p
+  }
+}

@@ -1,0 +1,48 @@
+import NaraModel
+import Yams
+
+/// State shared while reading one layout: the theme, components and the ids handed out.
+struct LoadContext {
+  struct ComponentSource {
+    let name: String
+    let node: Node
+    let reader: Reader
+    var used = false
+  }
+  var theme = Theme()
+  var settings = DocumentSettings(pageSize: .zero)
+  var components: [String: ComponentSource] = [:]
+  var readers: [Reader] = []
+  var extraDiagnostics: [Diagnostic] = []
+  /// Explicit ids seen, with where, to report duplicates.
+  var ids: [String: SourceLocation] = [:]
+  /// Components being expanded (to catch a component that places itself).
+  var expanding: [String] = []
+
+  mutating func registerComponents(_ node: Node, reader: Reader) {
+    guard case .mapping(let m) = node else {
+      reader.error("`components` must be a mapping of names to components", at: node); return
+    }
+    for (k, v) in m {
+      guard let name = k.scalar?.string else { reader.error("a component name must be a word", at: k); continue }
+      if let existing = components[name] {
+        reader.error("component `\(name)` is defined twice", at: k,
+                     hints: ["the other one is at \(existing.reader.location(existing.node))"])
+        continue
+      }
+      components[name] = ComponentSource(name: name, node: v, reader: reader)
+    }
+  }
+
+  mutating func claim(id: String, at location: SourceLocation) -> Bool {
+    if let other = ids[id] {
+      extraDiagnostics.append(.error("the id `\(id)` is used twice", at: location,
+                                     hints: ["ids must be unique in a layout; the other is at \(other)"]))
+      return false
+    }
+    ids[id] = location
+    return true
+  }
+
+  func checkUnusedComponents() {}
+}

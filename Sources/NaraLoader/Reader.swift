@@ -1,0 +1,305 @@
+import Foundation
+import NaraModel
+import Yams
+
+/// Reads one YAML file into typed values, collecting every error with its line and column
+/// instead of stopping at the first. Typed accessors return nil after recording an error, so
+/// callers simply skip what could not be read.
+final class Reader {
+  let file: String
+  /// Shown in messages (relative to the working directory where possible).
+  let displayName: String
+  let text: String
+  var diagnostics: [Diagnostic] = []
+  /// Variables visible while reading (component parameters over global variables).
+  var scopes: [[String: String]] = []
+  /// Variables that were referenced but that nobody set (reported once each).
+  private var reportedMissing: Set<String> = []
+
+  init(file: String, text: String) {
+    self.file = file
+    self.text = text
+    displayName = Reader.displayPath(file)
+  }
+
+  static func displayPath(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+  }
+
+  // MARK: Reading the file
+
+  /// Reads and composes a YAML file; nil (with diagnostics) if it cannot.
+  static func open(_ path: String, diagnostics: inout [Diagnostic], from: SourceLocation? = nil) -> (Reader, Node)? {
+    let shown = displayPath(path)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      diagnostics.append(.error(
+        exists ? "cannot read \(shown)" : "file not found: \(shown)", at: from ?? SourceLocation(file: shown, line: 0, column: 0),
+        hints: exists ? ["check the file's permissions"] : ["check the path; relative paths are resolved from the file that names them"]))
+      return nil
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      let (line, column) = firstInvalidUTF8(data)
+      diagnostics.append(.error(
+        "the file is not valid UTF-8", at: SourceLocation(file: shown, line: line, column: column),
+        hints: ["save the file as UTF-8 (most editors: “Save with encoding” → UTF-8)"]))
+      return nil
+    }
+    let reader = Reader(file: path, text: text)
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        diagnostics.append(.error("the file is empty", at: SourceLocation(file: shown, line: 1, column: 1)))
+        return nil
+      }
+      return (reader, node)
+    } catch let error as YamlError {
+      diagnostics.append(reader.diagnostic(for: error))
+      return nil
+    } catch {
+      diagnostics.append(.error("cannot parse YAML: \(error)", at: SourceLocation(file: shown, line: 1, column: 1)))
+      return nil
+    }
+  }
+
+  private func diagnostic(for error: YamlError) -> Diagnostic {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var hints = ["YAML needs consistent indentation with spaces (no tabs) and a space after each `:`"]
+      if problem.contains("tab") { hints = ["indent with spaces, not tabs"] }
+      if let context { hints.insert("\(context.text) at line \(context.mark.line)", at: 0) }
+      return .error("YAML syntax error: \(problem)", at: location(mark), hints: hints)
+    case .reader(let problem, _, _, _):
+      return .error("cannot read YAML: \(problem)", at: SourceLocation(file: displayName, line: 1, column: 1))
+    default:
+      return .error("cannot parse YAML: \(error)", at: SourceLocation(file: displayName, line: 1, column: 1))
+    }
+  }
+
+  static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
+    let bytes = [UInt8](data)
+    var i = 0, line = 1, column = 1
+    while i < bytes.count {
+      let b = bytes[i]
+      let need = b < 0x80 ? 0 : b >> 5 == 0b110 ? 1 : b >> 4 == 0b1110 ? 2 : b >> 3 == 0b11110 ? 3 : -1
+      if need < 0 || i + need >= bytes.count && need > 0 { return (line, column) }
+      for k in 0..<need where bytes[i + 1 + k] & 0xC0 != 0x80 { return (line, column) }
+      if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+      i += need + 1
+    }
+    return (line, column)
+  }
+
+  // MARK: Locations and messages
+
+  func location(_ mark: Mark?) -> SourceLocation {
+    SourceLocation(file: displayName, line: mark?.line ?? 0, column: mark?.column ?? 0)
+  }
+  func location(_ node: Node) -> SourceLocation { location(node.mark) }
+
+  func error(_ message: String, at node: Node, hints: [String] = []) {
+    diagnostics.append(.error(message, at: location(node), hints: hints))
+  }
+  func error(_ message: String, at location: SourceLocation, hints: [String] = []) {
+    diagnostics.append(.error(message, at: location, hints: hints))
+  }
+  func warning(_ message: String, at node: Node, hints: [String] = []) {
+    diagnostics.append(.warning(message, at: location(node), hints: hints))
+  }
+
+  // MARK: Mappings with known keys
+
+  /// The entries of a mapping, checked against the keys that are allowed here. Unknown keys
+  /// are errors with a did-you-mean hint; duplicates are errors.
+  func fields(_ node: Node, allowed: [String], what: String, aliases: [String: String] = [:]) -> Fields? {
+    guard case .mapping(let mapping) = node else {
+      error("\(what) must be a mapping of keys and values, not \(describe(node))", at: node,
+            hints: ["write it as `key: value` lines indented under it"])
+      return nil
+    }
+    var result = Fields(node: node)
+    for (keyNode, value) in mapping {
+      guard case .scalar(let scalar) = keyNode else {
+        error("a key must be a plain word", at: keyNode); continue
+      }
+      var key = scalar.string
+      if let canonical = aliases[key] { key = canonical }
+      guard allowed.contains(key) else {
+        var hints: [String] = []
+        if let guess = closestMatch(to: key, in: allowed) { hints.append("did you mean `\(guess)`?") }
+        hints.append("allowed here: " + allowed.sorted().joined(separator: ", "))
+        error("unknown key `\(scalar.string)` in \(what)", at: keyNode, hints: hints)
+        continue
+      }
+      if result.entries[key] != nil {
+        error("`\(key)` is given twice in \(what)", at: keyNode, hints: ["remove one of them"])
+        continue
+      }
+      result.entries[key] = (keyNode, value)
+      result.order.append(key)
+    }
+    return result
+  }
+
+  func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let s): s.string.isEmpty ? "an empty value" : "the value `\(s.string)`"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+
+  // MARK: Scalars
+
+  /// A string with `{{variables}}` substituted.
+  func string(_ node: Node, what: String) -> String? {
+    guard case .scalar(let s) = node else {
+      error("\(what) must be text, not \(describe(node))", at: node); return nil
+    }
+    return substitute(s.string, at: node)
+  }
+
+  /// The raw scalar text (no substitution); for keys and enumerations.
+  func rawScalar(_ node: Node, what: String) -> String? {
+    guard case .scalar(let s) = node else {
+      error("\(what) must be a single value, not \(describe(node))", at: node); return nil
+    }
+    return substitute(s.string, at: node)
+  }
+
+  func bool(_ node: Node, what: String) -> Bool? {
+    guard let s = rawScalar(node, what: what) else { return nil }
+    switch s.lowercased() {
+    case "true", "yes", "on", "ja": return true
+    case "false", "no", "off", "nej": return false
+    default:
+      error("\(what) must be true or false, not `\(s)`", at: node); return nil
+    }
+  }
+
+  func number(_ node: Node, what: String, range: ClosedRange<Double>? = nil) -> Double? {
+    guard let s = rawScalar(node, what: what) else { return nil }
+    guard let v = Double(s.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+      error("\(what) must be a number, not `\(s)`", at: node); return nil
+    }
+    if let range, !range.contains(v) {
+      error("\(what) must be between \(formatNumber(range.lowerBound)) and \(formatNumber(range.upperBound)), not \(s)", at: node)
+      return nil
+    }
+    return v
+  }
+
+  func integer(_ node: Node, what: String, range: ClosedRange<Int>) -> Int? {
+    guard let s = rawScalar(node, what: what) else { return nil }
+    guard let v = Int(s), range.contains(v) else {
+      error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(s)`", at: node)
+      return nil
+    }
+    return v
+  }
+
+  /// One of a fixed set of words.
+  func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, as: T.Type, aliases: [String: T] = [:]) -> T?
+  where T.RawValue == String {
+    guard let s = rawScalar(node, what: what) else { return nil }
+    if let v = T(rawValue: s) ?? aliases[s] { return v }
+    let options = T.allCases.map(\.rawValue)
+    var hints = ["use one of: " + options.joined(separator: ", ")]
+    if let g = closestMatch(to: s, in: options + aliases.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+    error("\(what) cannot be `\(s)`", at: node, hints: hints)
+    return nil
+  }
+
+  /// A length with its unit (`12mm`); `0` may go without one. Limits guard against absurd values.
+  func length(_ node: Node, what: String, allowNegative: Bool = false, max: Length = .mm(10_000)) -> Length? {
+    guard let s = rawScalar(node, what: what) else { return nil }
+    let v: Length
+    if let parsed = Length.parse(s) {
+      v = parsed
+    } else if Double(s) == 0 {
+      v = .zero
+    } else if let n = Double(s) {
+      error("\(what) `\(s)` needs a unit", at: node, hints: ["write \(s)mm or \(s)pt (units: mm, cm, pt, in, px)"])
+      return nil
+    } else {
+      error("\(what) must be a length such as 12mm or 9.5pt, not `\(s)`", at: node); return nil
+    }
+    if !allowNegative && v.points < 0 {
+      error("\(what) cannot be negative (\(s))", at: node); return nil
+    }
+    if abs(v.points) > max.points {
+      error("\(what) \(s) is larger than the \(formatNumber(max.millimetres)) mm this allows", at: node,
+            hints: ["check the number and its unit"])
+      return nil
+    }
+    return v
+  }
+
+  /// `[x, y]` as two lengths.
+  func point(_ node: Node, what: String) -> Point? {
+    guard case .sequence(let seq) = node, seq.count == 2 else {
+      error("\(what) must be two lengths in brackets, like [20mm, 40mm]", at: node); return nil
+    }
+    guard let x = length(seq[0], what: "\(what) x", allowNegative: true),
+      let y = length(seq[1], what: "\(what) y", allowNegative: true)
+    else { return nil }
+    return Point(x: x.points, y: y.points)
+  }
+
+  /// `auto`, a length, a share (`1fr`) or a percentage (`50%`).
+  func dimension(_ node: Node, what: String) -> Extent? {
+    guard let s = rawScalar(node, what: what) else { return nil }
+    if s == "auto" { return .auto }
+    if s.hasSuffix("fr"), let v = Double(s.dropLast(2)), v > 0, v.isFinite { return .fraction(v) }
+    if s.hasSuffix("%"), let v = Double(s.dropLast(1)), v >= 0, v <= 1000 { return .percent(v / 100) }
+    return length(node, what: what).map { .fixed($0) }
+  }
+
+  // MARK: Variables
+
+  /// Replaces `{{name}}` with its value from the innermost scope that has it.
+  func substitute(_ text: String, at node: Node) -> String {
+    guard text.contains("{{") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let open = rest.range(of: "{{") {
+      out += rest[..<open.lowerBound]
+      guard let close = rest[open.upperBound...].range(of: "}}") else {
+        out += rest[open.lowerBound...]; rest = ""; break
+      }
+      let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      if let value = scopes.reversed().lazy.compactMap({ $0[name] }).first {
+        out += value
+      } else {
+        let key = "\(name)@\(node.mark?.line ?? 0)"
+        if !reportedMissing.contains(key) {
+          reportedMissing.insert(key)
+          let known = Set(scopes.flatMap(\.keys)).sorted()
+          var hints = ["set it with --set \(name)=… or a column `\(name)` in --data"]
+          if let g = closestMatch(to: name, in: known) { hints.insert("did you mean `{{\(g)}}`?", at: 0) }
+          error("the variable `{{\(name)}}` has no value", at: node, hints: hints)
+        }
+        out += "{{\(name)}}"
+      }
+      rest = rest[close.upperBound...]
+    }
+    return out + rest
+  }
+
+  /// A path relative to this file.
+  func resolvePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).standardized.path
+  }
+}
+
+/// A checked mapping: key → (key node, value node), in file order.
+struct Fields {
+  let node: Node
+  var entries: [String: (key: Node, value: Node)] = [:]
+  var order: [String] = []
+  subscript(key: String) -> Node? { entries[key]?.value }
+  func has(_ key: String) -> Bool { entries[key] != nil }
+}

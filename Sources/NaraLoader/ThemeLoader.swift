@@ -1,0 +1,165 @@
+import NaraModel
+import Yams
+
+/// Keys of a paragraph style; a text item accepts them too, as overrides.
+let paragraphStyleKeys = [
+  "based-on", "font", "weight", "italic", "size", "font-size", "leading", "space-before", "space-after", "align",
+  "colour", "letter-spacing", "hyphenate", "min-size", "indent", "list-indent", "transform", "underline",
+  "keep-lines",
+]
+let characterStyleKeys = ["font", "weight", "italic", "size", "font-size", "colour", "letter-spacing", "underline", "transform"]
+/// Spellings accepted for the same key.
+let keyAliases = ["color": "colour"]
+
+let weightNames: [String: Int] = [
+  "thin": 100, "extralight": 200, "light": 300, "regular": 400, "normal": 400, "medium": 500,
+  "semibold": 600, "bold": 700, "extrabold": 800, "black": 900,
+]
+
+extension Reader {
+  func theme(_ node: Node) -> Theme {
+    var theme = Theme()
+    theme.location = location(node)
+    guard let f = fields(node, allowed: ["colours", "fonts", "styles", "character-styles", "markup", "default-style"],
+                         what: "the theme", aliases: ["colors": "colours"]) else { return theme }
+    if let c = f["colours"], let cf = fields(c, allowed: mappingKeys(c), what: "colours") {
+      for name in cf.order {
+        let value = cf[name]!
+        if let s = string(value, what: "colour `\(name)`") {
+          if let col = Colour.parseHex(s) { theme.colours[name] = col } else {
+            error("colour `\(name)` must be written #rrggbb, not `\(s)`", at: value, hints: ["for example \"#1f5c4a\" (in quotes)"])
+          }
+        }
+      }
+    }
+    if let fo = f["fonts"], let ff = fields(fo, allowed: mappingKeys(fo), what: "fonts") {
+      for name in ff.order { if let fam = string(ff[name]!, what: "font `\(name)`") { theme.fonts[name] = fam } }
+    }
+    if let cs = f["character-styles"], let cf = fields(cs, allowed: mappingKeys(cs), what: "character-styles") {
+      for name in cf.order {
+        guard let sf = fields(cf[name]!, allowed: characterStyleKeys, what: "character style `\(name)`", aliases: keyAliases)
+        else { continue }
+        theme.characterStyles[name] = characterAttributes(sf, theme: theme)
+      }
+    }
+    if let st = f["styles"], let sf = fields(st, allowed: mappingKeys(st), what: "styles") {
+      for name in sf.order {
+        guard let pf = fields(sf[name]!, allowed: paragraphStyleKeys, what: "style `\(name)`", aliases: keyAliases)
+        else { continue }
+        var style = ParagraphStyle(name: name)
+        if let b = pf["based-on"], let baseName = string(b, what: "based-on") {
+          if let base = theme.paragraphStyles[baseName] { style = base; style.name = name } else {
+            error("style `\(name)` is based on `\(baseName)`, which is not defined above it", at: b,
+                  hints: closestMatch(to: baseName, in: theme.paragraphStyles.keys).map { ["did you mean `\($0)`?"] } ?? [])
+          }
+        }
+        theme.paragraphStyles[name] = style.merged(with: paragraphStyle(pf, name: name, theme: theme))
+      }
+    }
+    if let m = f["markup"],
+      let mf = fields(m, allowed: ["heading-1", "heading-2", "heading-3", "list-item", "emphasis", "strong", "link", "code"], what: "markup")
+    {
+      func para(_ k: String) -> String? {
+        guard let n = mf[k], let s = string(n, what: k) else { return nil }
+        if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme) }
+        return s
+      }
+      func char(_ k: String) -> String? {
+        guard let n = mf[k], let s = string(n, what: k) else { return nil }
+        if theme.characterStyles[s] == nil {
+          error("no character style `\(s)` in the theme", at: n,
+                hints: ["define it under character-styles"] + (closestMatch(to: s, in: theme.characterStyles.keys).map { ["did you mean `\($0)`?"] } ?? []))
+        }
+        return s
+      }
+      theme.markup.heading1 = para("heading-1"); theme.markup.heading2 = para("heading-2")
+      theme.markup.heading3 = para("heading-3"); theme.markup.listItem = para("list-item")
+      theme.markup.emphasis = char("emphasis"); theme.markup.strong = char("strong")
+      theme.markup.link = char("link"); theme.markup.code = char("code")
+    }
+    if let d = f["default-style"], let s = string(d, what: "default-style") {
+      if theme.paragraphStyles[s] == nil { unknownStyle(s, at: d, theme: theme) }
+      theme.defaultStyle = s
+    }
+    return theme
+  }
+
+  func unknownStyle(_ name: String, at node: Node, theme: Theme) {
+    var hints = ["styles are defined under `styles:` in the theme"]
+    if let g = closestMatch(to: name, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+    error("no paragraph style `\(name)` in the theme", at: node, hints: hints)
+  }
+
+  /// Any key is allowed (user-defined names), but each must be a plain scalar.
+  func mappingKeys(_ node: Node) -> [String] {
+    guard case .mapping(let m) = node else { return [] }
+    return m.keys.compactMap { $0.scalar?.string }
+  }
+
+  func colour(_ node: Node, theme: Theme, what: String) -> Colour? {
+    guard let s = string(node, what: what) else { return nil }
+    if let c = theme.colours[s] { return c }
+    if s.hasPrefix("#") {
+      if let c = Colour.parseHex(s) { return c }
+      error("\(what) `\(s)` is not a colour; write #rrggbb", at: node); return nil
+    }
+    if s == "none" || s == "transparent" { return Colour(red: 0, green: 0, blue: 0, alpha: 0) }
+    var hints = ["name a colour from the theme, or write #rrggbb in quotes"]
+    if let g = closestMatch(to: s, in: theme.colours.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+    error("unknown colour `\(s)` in \(what)", at: node, hints: hints)
+    return nil
+  }
+
+  func characterAttributes(_ f: Fields, theme: Theme) -> CharacterAttributes {
+    var a = CharacterAttributes()
+    if let n = f["font"] { a.font = string(n, what: "font") }
+    if let n = f["weight"] {
+      if let s = rawScalar(n, what: "weight") {
+        if let w = weightNames[s.lowercased()] ?? Int(s), (100...900).contains(w) { a.weight = w } else {
+          error("weight cannot be `\(s)`", at: n, hints: ["use regular, medium, semibold, bold, black or 100–900"])
+        }
+      }
+    }
+    if let n = f["italic"] { a.italic = bool(n, what: "italic") }
+    if f.has("size") && f.has("font-size") { error("give either `size` or `font-size`, not both", at: f["font-size"]!) }
+    if let n = f["size"] ?? f["font-size"] {
+      if let l = length(n, what: "size", max: .pt(2000)) {
+        if l.points < 1 { error("size \(l.points)pt is too small to print", at: n) } else { a.size = l }
+      }
+    }
+    if let n = f["colour"] { a.colour = colour(n, theme: theme, what: "colour") }
+    if let n = f["letter-spacing"] { a.tracking = tracking(n) }
+    if let n = f["underline"] { a.underline = bool(n, what: "underline") }
+    if let n = f["transform"] { a.transform = choice(n, what: "transform", as: TextTransform.self) }
+    return a
+  }
+
+  func tracking(_ node: Node) -> Tracking? {
+    guard let s = rawScalar(node, what: "letter-spacing") else { return nil }
+    if s.hasSuffix("em"), let v = Double(s.dropLast(2)), abs(v) <= 1 { return .em(v) }
+    return length(node, what: "letter-spacing", allowNegative: true, max: .pt(100)).map { .absolute($0) }
+  }
+
+  func paragraphStyle(_ f: Fields, name: String, theme: Theme) -> ParagraphStyle {
+    var p = ParagraphStyle(name: name)
+    p.character = characterAttributes(f, theme: theme)
+    if let n = f["leading"], let s = rawScalar(n, what: "leading") {
+      if let v = Double(s) {
+        if (0.5...5).contains(v) { p.leading = .factor(v) } else {
+          error("leading \(s) is out of range", at: n, hints: ["a factor of the size, like 1.3, or a length, like 24pt"])
+        }
+      } else if let l = length(n, what: "leading", max: .pt(2000)) { p.leading = .fixed(l) }
+    }
+    if let n = f["space-before"] { p.spaceBefore = length(n, what: "space-before") }
+    if let n = f["space-after"] { p.spaceAfter = length(n, what: "space-after") }
+    if let n = f["align"] {
+      p.alignment = choice(n, what: "align", as: TextAlignment.self, aliases: ["left": .start, "right": .end, "centre": .center])
+    }
+    if let n = f["hyphenate"] { p.hyphenate = bool(n, what: "hyphenate") }
+    if let n = f["min-size"] { p.minimumSize = length(n, what: "min-size", max: .pt(2000)) }
+    if let n = f["indent"] { p.firstLineIndent = length(n, what: "indent") }
+    if let n = f["list-indent"] { p.listIndent = length(n, what: "list-indent") }
+    if let n = f["keep-lines"] { p.keepLines = integer(n, what: "keep-lines", range: 1...10) }
+    return p
+  }
+}

@@ -1,0 +1,151 @@
+/// A whole layout after loading: settings, the theme, and pages of items. Components and
+/// variables are already resolved (placed components are groups), as usvg resolves an SVG
+/// before anyone draws it.
+public struct Document: Sendable, Hashable, Codable {
+  public var settings: DocumentSettings
+  public var theme: Theme
+  public var pages: [Page]
+  public var source: String
+  public init(settings: DocumentSettings, theme: Theme, pages: [Page], source: String) {
+    self.settings = settings; self.theme = theme; self.pages = pages; self.source = source
+  }
+}
+
+public struct DocumentSettings: Sendable, Hashable, Codable {
+  /// Trim size (the finished page), orientation already applied.
+  public var pageSize: Size
+  public var margins: Insets
+  /// How far backgrounds run past the trim edge; drawn when the output asks for bleed.
+  public var bleed: Length
+  public var language: String
+  public var direction: Direction
+  public var title: String?
+  public var author: String?
+  public var subject: String?
+  public var keywords: [String]
+  public init(pageSize: Size) {
+    self.pageSize = pageSize
+    margins = Insets(all: .mm(15)); bleed = .zero; language = "sv-SE"; direction = .ltr
+    keywords = []
+  }
+}
+
+public struct Page: Sendable, Hashable, Codable {
+  public var background: Colour?
+  public var items: [Item]
+  public var location: SourceLocation
+  public init(background: Colour? = nil, items: [Item], location: SourceLocation) {
+    self.background = background; self.items = items; self.location = location
+  }
+}
+
+/// How wide or tall an item is: its content's size, a fixed length, or a share of what a
+/// row or grid has left (`1fr`).
+public enum Extent: Sendable, Hashable, Codable {
+  case auto
+  case fixed(Length)
+  case fraction(Double)
+  case percent(Double)
+}
+
+/// What a screen reader makes of an item.
+public enum AccessibilityRole: Sendable, Hashable, Codable {
+  /// Content: text is read, images need alt text.
+  case content
+  /// Decoration: skipped by assistive technology.
+  case artifact
+  /// A figure with its alternative text.
+  case figure(alt: String)
+}
+
+/// Where an item sits and how it is transformed. `at` is measured from the parent's top and
+/// start edge (the left edge in left-to-right documents).
+public struct Placement: Sendable, Hashable, Codable {
+  public var at: Point?
+  public var width: Extent = .auto
+  public var height: Extent = .auto
+  /// Degrees, clockwise.
+  public var rotation: Double = 0
+  public var scale: Double = 1
+  public var opacity: Double = 1
+  public init() {}
+}
+
+public struct Item: Sendable, Hashable, Codable {
+  /// Stable id: explicit (`id:`) or derived from the item's place (`p1.3.2`).
+  public var id: String
+  public var location: SourceLocation
+  public var placement: Placement
+  public var role: AccessibilityRole
+  public var kind: ItemKind
+  public init(id: String, location: SourceLocation, placement: Placement = Placement(),
+              role: AccessibilityRole = .content, kind: ItemKind) {
+    self.id = id; self.location = location; self.placement = placement; self.role = role; self.kind = kind
+  }
+}
+
+public indirect enum ItemKind: Sendable, Hashable, Codable {
+  case text(TextFrame)
+  case shape(Shape)
+  case image(ImageItem)
+  case group(Group)
+  case stack(Stack)
+  case grid(Grid)
+}
+
+public enum CrossAlignment: String, Sendable, Hashable, Codable, CaseIterable {
+  case start, center, end, stretch
+}
+
+public enum VerticalAlignment: String, Sendable, Hashable, Codable, CaseIterable {
+  case top, middle, bottom
+}
+
+/// Children placed one after another, vertically or horizontally (a `row`).
+public struct Stack: Sendable, Hashable, Codable {
+  public enum Axis: String, Sendable, Hashable, Codable { case vertical, horizontal }
+  public var axis: Axis
+  public var gap: Length = .zero
+  public var alignment: CrossAlignment = .stretch
+  /// Where leftover main-axis space goes when the stack is larger than its children.
+  public var justify: Justify = .start
+  public var padding: Insets = .zero
+  /// A shape drawn behind the children, sized to the stack (a panel or a speech bubble).
+  public var background: Shape?
+  public var items: [Item]
+  public init(axis: Axis, items: [Item]) { self.axis = axis; self.items = items }
+  public enum Justify: String, Sendable, Hashable, Codable, CaseIterable {
+    case start, center, end, spaceBetween = "space-between"
+  }
+}
+
+/// Children in columns; rows are as tall as their tallest cell.
+public struct Grid: Sendable, Hashable, Codable {
+  public var columns: [Extent]
+  public var rowGap: Length = .zero
+  public var columnGap: Length = .zero
+  public var alignment: CrossAlignment = .stretch
+  public var items: [Item]
+  public init(columns: [Extent], items: [Item]) { self.columns = columns; self.items = items }
+}
+
+/// Children positioned freely; a placed component is a group with its design size and scale.
+public struct Group: Sendable, Hashable, Codable {
+  public var items: [Item]
+  /// The size the children were designed in; placing at another size scales uniformly.
+  public var designSize: Size?
+  public var component: String?
+  public init(items: [Item], designSize: Size? = nil, component: String? = nil) {
+    self.items = items; self.designSize = designSize; self.component = component
+  }
+}
+
+public struct ImageItem: Sendable, Hashable, Codable {
+  public enum Fit: String, Sendable, Hashable, Codable, CaseIterable { case contain, cover, fill }
+  /// Absolute path, resolved by the loader.
+  public var path: String
+  public var fit: Fit = .contain
+  /// For SVG: the colour `currentColor` means.
+  public var tint: Colour?
+  public init(path: String) { self.path = path }
+}

@@ -1,0 +1,85 @@
+/// A vector shape. Rectangles, ellipses and bubbles fill the item's box; lines, arrows and
+/// paths are drawn in the parent's coordinates offset by `at`.
+public struct Shape: Sendable, Hashable, Codable {
+  public var geometry: Geometry
+  public var fill: Colour?
+  public var stroke: Stroke?
+  public init(geometry: Geometry, fill: Colour? = nil, stroke: Stroke? = nil) {
+    self.geometry = geometry; self.fill = fill; self.stroke = stroke
+  }
+}
+
+public enum Geometry: Sendable, Hashable, Codable {
+  case rect(radius: Length)
+  case ellipse
+  /// A rounded box with a pointed tail, like a speech bubble.
+  case bubble(radius: Length, tail: BubbleTail)
+  case line(from: Point, to: Point)
+  /// A polyline with an arrow head at the end (and at the start if `both`).
+  case arrow(points: [Point], head: Length, both: Bool)
+  case path(PathData)
+}
+
+public struct BubbleTail: Sendable, Hashable, Codable {
+  public enum Side: String, Sendable, Hashable, Codable, CaseIterable { case top, bottom, start, end }
+  public var side: Side
+  /// Where along the side, 0…1 from the start/top.
+  public var position: Double
+  public var width: Length
+  public var length: Length
+  public init(side: Side, position: Double, width: Length, length: Length) {
+    self.side = side; self.position = position; self.width = width; self.length = length
+  }
+}
+
+public struct Stroke: Sendable, Hashable, Codable {
+  public enum Cap: String, Sendable, Hashable, Codable, CaseIterable { case butt, round, square }
+  public enum Join: String, Sendable, Hashable, Codable, CaseIterable { case miter, round, bevel }
+  public var colour: Colour
+  public var width: Length
+  public var dash: [Length] = []
+  public var cap: Cap = .butt
+  public var join: Join = .miter
+  public init(colour: Colour, width: Length) { self.colour = colour; self.width = width }
+}
+
+/// Absolute path commands in points (SVG path data after parsing: relative commands,
+/// H/V, S/T and arcs already turned into these).
+public struct PathData: Sendable, Hashable, Codable {
+  public enum Command: Sendable, Hashable, Codable {
+    case move(Point)
+    case line(Point)
+    case cubic(Point, Point, Point)
+    case close
+  }
+  public var commands: [Command]
+  public init(_ commands: [Command]) { self.commands = commands }
+
+  public func translated(dx: Double, dy: Double) -> PathData {
+    func t(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
+    return PathData(commands.map {
+      switch $0 {
+      case .move(let p): .move(t(p))
+      case .line(let p): .line(t(p))
+      case .cubic(let a, let b, let c): .cubic(t(a), t(b), t(c))
+      case .close: .close
+      }
+    })
+  }
+
+  /// Bounding box of the control polygon (enough for layout: curves stay inside it).
+  public var bounds: Rect? {
+    var pts: [Point] = []
+    for c in commands {
+      switch c {
+      case .move(let p), .line(let p): pts.append(p)
+      case .cubic(let a, let b, let p): pts += [a, b, p]
+      case .close: break
+      }
+    }
+    guard let f = pts.first else { return nil }
+    var r = Rect(x: f.x, y: f.y, width: 0, height: 0)
+    for p in pts { r = r.union(Rect(x: p.x, y: p.y, width: 0, height: 0)) }
+    return r
+  }
+}

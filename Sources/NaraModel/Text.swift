@@ -1,0 +1,54 @@
+/// A text frame: rich text set in a box. Its height grows with the text unless fixed.
+public struct TextFrame: Sendable, Hashable, Codable {
+  public var blocks: [TextBlock]
+  /// The paragraph style of plain paragraphs; headings and lists use the theme's markup styles.
+  public var style: String?
+  /// Overrides of the style for this frame only.
+  public var overrides: ParagraphStyle?
+  public var padding: Insets = .zero
+  public var fill: Colour?
+  public var verticalAlignment: VerticalAlignment = .top
+  public var overflow: OverflowPolicy = .warn
+  /// Verbatim text skips typographic normalisation and hyphenation.
+  public var verbatim: Bool = false
+  /// Language of this frame's text, if not the document's.
+  public var language: String?
+  public init(blocks: [TextBlock]) { self.blocks = blocks }
+}
+
+public enum OverflowPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+  case warn, error, shrink
+}
+
+public struct TextBlock: Sendable, Hashable, Codable {
+  public enum Kind: Sendable, Hashable, Codable {
+    case paragraph
+    case heading(level: Int)
+    case listItem(marker: ListMarker, level: Int)
+  }
+  public var kind: Kind
+  public var inlines: [Inline]
+  public var location: SourceLocation
+  public init(kind: Kind, inlines: [Inline], location: SourceLocation) {
+    self.kind = kind; self.inlines = inlines; self.location = location
+  }
+  /// The block's plain text.
+  public var plainText: String { inlines.map(\.text).joined() }
+}
+
+public enum ListMarker: Sendable, Hashable, Codable {
+  case bullet
+  case number(Int)
+}
+
+/// A run of text with its marks.
+public struct Inline: Sendable, Hashable, Codable {
+  public var text: String
+  public var emphasis: Bool = false
+  public var strong: Bool = false
+  public var code: Bool = false
+  public var link: String?
+  /// A character style from the theme (`[ord]{accent}`).
+  public var characterStyle: String?
+  public init(_ text: String) { self.text = text }
+}

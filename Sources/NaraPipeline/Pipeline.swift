@@ -1,0 +1,91 @@
+import Foundation
+import NaraCairo
+import NaraLayout
+import NaraLoader
+import NaraModel
+import NaraPageTree
+import NaraTypography
+
+/// What to write.
+public enum OutputFormat: String, Sendable, CaseIterable { case pdf, png }
+
+public struct RenderOptions: Sendable {
+  public var variables: [String: String] = [:]
+  public var format: OutputFormat = .pdf
+  public var dpi: Double = 150
+  /// Overflow and other layout warnings become errors.
+  public var strict = false
+  public var bleed = false
+  public var cropMarks = false
+  public init() {}
+}
+
+public struct RenderReport: Sendable {
+  public var files: [String]
+  public var warnings: [Diagnostic]
+  public var pageCount: Int
+}
+
+/// naraprint's pipeline, one way: YAML → model → (typography) → layout → page tree → PDF/PNG.
+/// One per thread: it owns a font map and caches.
+public final class Pipeline {
+  public let renderer: CairoRenderer
+  public let preparer: TypographyPreparer
+
+  /// `fontConfig`: the project's `fonts/fonts.conf` (found from the working directory or the
+  /// executable when nil, or NARAPRINT_FONTS).
+  public init(fontConfig: String? = nil) throws {
+    guard let config = fontConfig ?? ProjectResources.locate("fonts/fonts.conf", environment: "NARAPRINT_FONTS") else {
+      throw RenderError("cannot find naraprint's fonts/fonts.conf",
+                        hints: ["run naraprint inside its checkout, or set NARAPRINT_FONTS to the fonts/ folder"])
+    }
+    renderer = try CairoRenderer(fontConfig: config)
+    preparer = TypographyPreparer()
+  }
+
+  public func load(_ path: String, variables: [String: String] = [:]) throws(DiagnosticsError) -> LoadedLayout {
+    try LayoutLoader(variables: variables).load(path: path)
+  }
+
+  /// Lays a document out. Missing glyphs are errors here: no empty boxes in any output.
+  public func layout(_ document: Document) throws -> LayoutResult {
+    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
+    return try engine.layout(document)
+  }
+
+  /// Loads, lays out and writes one layout. Throws `DiagnosticsError` for errors in the input
+  /// (nothing is written then).
+  public func render(_ layoutPath: String, to output: String, options: RenderOptions) throws -> RenderReport {
+    let loaded = try load(layoutPath, variables: options.variables)
+    let result = try layout(loaded.document)
+    var diagnostics = loaded.warnings + result.diagnostics
+    if options.strict {
+      diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d }
+    }
+    if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
+    var files: [String]
+    switch options.format {
+    case .pdf:
+      var pdf = PDFOptions(creationDate: Self.creationDate(for: loaded.files))
+      pdf.bleed = options.bleed
+      pdf.cropMarks = options.cropMarks
+      try renderer.writePDF(result.document, to: output, options: pdf)
+      files = [output]
+    case .png:
+      files = try renderer.writePNGs(result.document, to: output, dpi: options.dpi)
+    }
+    return RenderReport(files: files, warnings: diagnostics, pageCount: result.document.pages.count)
+  }
+
+  /// SOURCE_DATE_EPOCH if set (reproducible builds), else the newest input file's
+  /// modification time: the same input gives the same bytes.
+  static func creationDate(for files: [String]) -> Date {
+    if let s = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let t = TimeInterval(s) {
+      return Date(timeIntervalSince1970: t)
+    }
+    let dates = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+    let newest = dates.max() ?? Date(timeIntervalSince1970: 0)
+    // Whole seconds: the PDF date has no fractions.
+    return Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down))
+  }
+}

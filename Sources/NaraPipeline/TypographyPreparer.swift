@@ -1,0 +1,42 @@
+import Foundation
+import NaraCairo
+import NaraLayout
+import NaraTypography
+
+/// Bridges the layout's `TextPreparer` seam to NaraTypography: one `Typographer` per language,
+/// built on first use with that language's libhyphen patterns (none where Debian has none)
+/// and the project's exception list.
+public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
+  private let lock = NSLock()
+  private var typographers: [String: Typographer] = [:]
+  private let dataDirectory: String?
+  /// Problems loading exception lists, reported once.
+  public private(set) var warnings: [String] = []
+
+  public init(dataDirectory: String? = TypographyData.defaultDirectory()) {
+    self.dataDirectory = dataDirectory
+  }
+
+  public func prepare(_ segments: [PreparedSegment], language: String) -> [String] {
+    let typographer = self.typographer(for: language)
+    let input = segments.map { TextSegment($0.text, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
+    let normalized = typographer.normalize(input)
+    let again = zip(input, normalized).map { TextSegment($1, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
+    return typographer.hyphenate(again)
+  }
+
+  public func typographer(for language: String) -> Typographer {
+    lock.lock(); defer { lock.unlock() }
+    if let t = typographers[language] { return t }
+    let primary = TypographyData.primaryLanguage(language)
+    var exceptions = HyphenationExceptions()
+    do { exceptions = try HyphenationExceptions.loadDefault(language: primary, directory: dataDirectory) } catch {
+      warnings.append("\(error)")
+    }
+    let compounds = primary == "sv" ? CompoundSplitter.swedish(directory: dataDirectory) : nil
+    let t = Typographer(language: language, patterns: LibhyphenPatterns.forLanguage(language), exceptions: exceptions,
+                        compounds: compounds, leftMin: 3, rightMin: 3)
+    typographers[language] = t
+    return t
+  }
+}

@@ -1,0 +1,51 @@
+// The benchmark: median times to render the målbild poster in-process, release build.
+//   swift run -c release naraprint-bench [--runs N]
+// Measured, never asserted: a timed test would be flaky; this prints figures to compare.
+import Foundation
+import NaraModel
+import NaraPipeline
+
+func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func measure(_ label: String, runs: Int, _ body: () throws -> Void) rethrows {
+  try body()  // warm-up: font map, caches, dictionaries
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    try body()
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+  }
+  let line = label.padding(toLength: 44, withPad: " ", startingAt: 0)
+  print("\(line) median \(String(format: "%7.1f", median(times))) ms   min \(String(format: "%7.1f", times.min()!)) ms   (\(runs) runs)")
+}
+
+var runs = 15
+if let i = CommandLine.arguments.firstIndex(of: "--runs"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
+  runs = max(1, n)
+}
+let layout = "layouts/malbild-poster.yaml"
+guard FileManager.default.fileExists(atPath: layout) else {
+  FileHandle.standardError.write(Data("run the benchmark from the repository's top folder\n".utf8)); exit(1)
+}
+let out = NSTemporaryDirectory() + "naraprint-bench"
+try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+do {
+  let t0 = DispatchTime.now().uptimeNanoseconds
+  let pipeline = try Pipeline()
+  print("start-up (fonts, fontconfig)                  \(String(format: "%7.1f", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)) ms")
+  try measure("poster: load + layout", runs: runs) {
+    let loaded = try pipeline.load(layout)
+    _ = try pipeline.layout(loaded.document)
+  }
+  var pdf = RenderOptions(); pdf.format = .pdf
+  try measure("poster → PDF (load, layout, write)", runs: runs) { _ = try pipeline.render(layout, to: out + "/poster.pdf", options: pdf) }
+  for dpi in [150.0, 300.0] {
+    var png = RenderOptions(); png.format = .png; png.dpi = dpi
+    try measure("poster → PNG \(Int(dpi)) dpi", runs: max(3, runs / 3)) { _ = try pipeline.render(layout, to: out + "/poster.png", options: png) }
+  }
+} catch {
+  FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8)); exit(1)
+}

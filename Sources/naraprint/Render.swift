@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import NaraModel
+import NaraCairo
+import NaraPipeline
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render a layout to PDF (for print) or PNG (for screens).",
+    discussion: """
+      Writes LAYOUT's name with .pdf in the current folder unless -o says otherwise. The format
+      follows -o's extension (.pdf or .png) or --format. A layout with several pages written as
+      PNG gives one file per page: name-1.png, name-2.png …
+      Nothing is written when the layout has errors; an existing file is only replaced by a
+      complete new one.
+      """)
+
+  @Argument(help: "The layout file (.yaml).")
+  var layout: String
+
+  @Option(name: .shortAndLong, help: "Output file (.pdf or .png).")
+  var output: String?
+
+  @Option(help: "Output format: pdf or png (default: from -o, else pdf).")
+  var format: String?
+
+  @Option(help: "Resolution of PNG output in dots per inch.")
+  var dpi: Double = 150
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("Set a variable used as {{name}} in the layout.", valueName: "name=value"))
+  var variables: [String] = []
+
+  @Flag(help: "Treat warnings (such as text that does not fit its frame) as errors.")
+  var strict = false
+
+  @Flag(help: "Extend the PDF page by the document's bleed on every side, for the print shop.")
+  var bleed = false
+
+  @Flag(name: .customLong("crop-marks"), help: "Add crop marks outside the bleed (implies room for them).")
+  var cropMarks = false
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+
+  func validate() throws {
+    guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
+    for v in variables where !v.contains("=") {
+      throw ValidationError("--set takes name=value, like --set enhet=\"Hemtjänst Norr\" (got \(v))")
+    }
+    if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+      throw ValidationError("--format must be pdf or png")
+    }
+  }
+
+  func run() throws {
+    var options = RenderOptions()
+    for v in variables {
+      let parts = v.split(separator: "=", maxSplits: 1).map(String.init)
+      options.variables[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    let base = ((layout as NSString).lastPathComponent as NSString).deletingPathExtension
+    let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+    options.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? OutputFormat(rawValue: ext) ?? .pdf
+    if let output, !ext.isEmpty, ext != options.format.rawValue {
+      throw ValidationError("-o \(output) does not end in .\(options.format.rawValue); choose one format")
+    }
+    let target = output ?? "\(base).\(options.format.rawValue)"
+    options.dpi = dpi
+    options.strict = strict
+    options.bleed = bleed
+    options.cropMarks = cropMarks
+
+    let printer = DiagnosticPrinter()
+    do {
+      let pipeline = try Pipeline()
+      let report = try pipeline.render(layout, to: target, options: options)
+      printer.print(report.warnings)
+      if !quiet {
+        let pages = report.pageCount == 1 ? "1 page" : "\(report.pageCount) pages"
+        for f in report.files { FileHandle.standardError.write(Data("wrote \(f) (\(pages))\n".utf8)) }
+      }
+    } catch let error as DiagnosticsError {
+      printer.print(error.diagnostics)
+      let n = error.diagnostics.filter { $0.severity == .error }.count
+      FileHandle.standardError.write(Data("\(n) error\(n == 1 ? "" : "s"); nothing written\n".utf8))
+      throw ExitCode(2)
+    } catch let error as RenderError {
+      printer.print([error.diagnostic])
+      throw ExitCode(1)
+    }
+  }
+}
