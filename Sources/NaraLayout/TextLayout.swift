@@ -73,6 +73,8 @@ extension LayoutEngine {
       var runs: [GlyphRun] = []
       var role: StructureRole = .paragraph
       if case .heading(let level) = block.kind { role = .heading(level) }
+      if let level = frame.headingLevel, case .paragraph = block.kind { role = .heading(level) }
+      if case .artifact = item.role { role = .artifact }
       if case .listItem(let marker, let level) = block.kind {
         role = .listItem
         indent = style.listIndent * Double(level)
@@ -144,7 +146,7 @@ extension LayoutEngine {
                       hyphenate: style.hyphenate && !frame.verbatim && $0.link == nil)
     }
     var texts = preparer.prepare(segments, language: language)
-    if case .heading = block.kind {} else { tieLastWord(&texts) }
+    if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
     var spans: [StyledSpan] = []
     for (inline, text) in zip(block.inlines, texts) {
       let a = attributes(of: inline, base: style.character)

@@ -44,6 +44,7 @@ extension Reader {
     if let n = f["overflow"] { frame.overflow = choice(n, what: "overflow", as: OverflowPolicy.self) ?? .warn }
     if let n = f["verbatim"] { frame.verbatim = bool(n, what: "verbatim") ?? false }
     if let n = f["lang"] { frame.language = string(n, what: "lang") }
+    if let n = f["heading"] { frame.headingLevel = integer(n, what: "heading", range: 1...6) }
     return frame
   }
 

@@ -13,6 +13,9 @@ public struct TextFrame: Sendable, Hashable, Codable {
   public var verbatim: Bool = false
   /// Language of this frame's text, if not the document's.
   public var language: String?
+  /// Marks the frame's paragraphs as headings of this level for screen readers (`heading: 1`
+  /// on a poster's title); the look still comes from the style.
+  public var headingLevel: Int?
   public init(blocks: [TextBlock]) { self.blocks = blocks }
 }
 

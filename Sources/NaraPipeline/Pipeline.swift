@@ -17,6 +17,8 @@ public struct RenderOptions: Sendable {
   public var strict = false
   public var bleed = false
   public var cropMarks = false
+  /// Also write the page tree's text dump here.
+  public var pageTreeDump: String?
   public init() {}
 }
 
@@ -63,16 +65,22 @@ public final class Pipeline {
       diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d }
     }
     if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
-    var files: [String]
+    var files: [String] = []
+    if let dumpPath = options.pageTreeDump {
+      try AtomicFile.write(to: dumpPath) { temp in
+        try result.document.dump().write(toFile: temp, atomically: false, encoding: .utf8)
+      }
+      files.append(dumpPath)
+    }
     switch options.format {
     case .pdf:
       var pdf = PDFOptions(creationDate: Self.creationDate(for: loaded.files))
       pdf.bleed = options.bleed
       pdf.cropMarks = options.cropMarks
       try renderer.writePDF(result.document, to: output, options: pdf)
-      files = [output]
+      files.append(output)
     case .png:
-      files = try renderer.writePNGs(result.document, to: output, dpi: options.dpi)
+      files += try renderer.writePNGs(result.document, to: output, dpi: options.dpi)
     }
     return RenderReport(files: files, warnings: diagnostics, pageCount: result.document.pages.count)
   }

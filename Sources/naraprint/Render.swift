@@ -39,6 +39,9 @@ struct Render: ParsableCommand {
   @Flag(name: .customLong("crop-marks"), help: "Add crop marks outside the bleed (implies room for them).")
   var cropMarks = false
 
+  @Option(name: .customLong("page-tree"), help: ArgumentHelp("Also write the laid-out page tree as text (for checking positions and golden tests).", valueName: "file"))
+  var pageTree: String?
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -69,6 +72,7 @@ struct Render: ParsableCommand {
     options.strict = strict
     options.bleed = bleed
     options.cropMarks = cropMarks
+    options.pageTreeDump = pageTree
 
     let printer = DiagnosticPrinter()
     do {

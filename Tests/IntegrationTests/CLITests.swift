@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The command line as a user meets it: exit codes, error format, files written or not.
+@Suite(.serialized) struct CLITests {
+  let binary = repoRoot + "/.build/debug/naraprint"
+
+  func naraprint(_ args: [String], cwd: String) throws -> (out: String, err: String, status: Int32) {
+    try #require(FileManager.default.isExecutableFile(atPath: binary), "build first: swift build")
+    return try run(binary, args, cwd: cwd, env: ["NO_COLOR": "1", "NARAPRINT_FONTS": repoRoot + "/fonts"])
+  }
+
+  @Test func rendersThePosterNextToTheWorkingDirectory() throws {
+    let dir = try tempDirectory()
+    let r = try naraprint(["render", repoRoot + "/layouts/malbild-poster.yaml"], cwd: dir)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/malbild-poster.pdf"))
+    #expect(r.err.contains("wrote malbild-poster.pdf (1 page)"))
+  }
+
+  @Test func pngFormatFromTheExtension() throws {
+    let dir = try tempDirectory()
+    let r = try naraprint(["render", repoRoot + "/layouts/malbild-poster.yaml", "-o", "poster.png", "--dpi", "30"], cwd: dir)
+    #expect(r.status == 0, "\(r.err)")
+    let head = try #require(FileManager.default.contents(atPath: dir + "/poster.png")).prefix(8)
+    #expect(Array(head) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+  }
+
+  @Test func errorsNameFileLineColumnAndLeaveTheOldFile() throws {
+    let dir = try tempDirectory()
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
+    let layout = """
+      document:
+        size: A3
+        margins: 18
+      theme: theme.yaml
+      pages:
+        - items:
+            - text: Hej
+              style: rubrk
+              colur: skog
+
+      """
+    try layout.write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+    try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/bad.pdf"))
+    let r = try naraprint(["render", "bad.yaml"], cwd: dir)
+    #expect(r.status == 2)
+    #expect(r.err.contains("bad.yaml:3:12: error: margins `18` needs a unit"), "\(r.err)")
+    #expect(r.err.contains("bad.yaml:8:16: error: no paragraph style `rubrk` in the theme"))
+    #expect(r.err.contains("hint: did you mean `rubrik`?"))
+    #expect(r.err.contains("bad.yaml:9:9: error: unknown key `colur` in a text item"))
+    #expect(r.err.contains("hint: did you mean `colour`?"))
+    #expect(r.err.contains("3 errors; nothing written"))
+    // The caret line under the source line.
+    #expect(r.err.contains("  3 |   margins: 18\n    |            ^"))
+    #expect(String(decoding: FileManager.default.contents(atPath: dir + "/bad.pdf") ?? Data(), as: UTF8.self) == "old")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("partial") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func missingFileAndBrokenUTF8() throws {
+    let dir = try tempDirectory()
+    let missing = try naraprint(["render", "nowhere.yaml"], cwd: dir)
+    #expect(missing.status == 2)
+    #expect(missing.err.contains("error: file not found: nowhere.yaml"))
+    try Data([0x64, 0x6F, 0x63, 0x3A, 0x0A, 0x20, 0x20, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0x4E, 0xE4, 0x72, 0x61, 0x0A])
+      .write(to: URL(fileURLWithPath: dir + "/latin1.yaml"))
+    let broken = try naraprint(["render", "latin1.yaml"], cwd: dir)
+    #expect(broken.status == 2)
+    #expect(broken.err.contains("latin1.yaml:2:11: error: the file is not valid UTF-8"), "\(broken.err)")
+  }
+
+  @Test func badOptionsAreUsageErrors() throws {
+    let dir = try tempDirectory()
+    let r = try naraprint(["render", repoRoot + "/layouts/malbild-poster.yaml", "--dpi", "5000"], cwd: dir)
+    #expect(r.status == 64)
+    #expect(r.err.contains("--dpi must be between 10 and 1200"))
+    let mismatch = try naraprint(["render", repoRoot + "/layouts/malbild-poster.yaml", "-o", "x.png", "--format", "pdf"], cwd: dir)
+    #expect(mismatch.status == 64)
+  }
+
+  @Test func helpListsTheCommands() throws {
+    let r = try naraprint(["--help"], cwd: repoRoot)
+    for command in ["render", "hyphenate", "normalize"] { #expect(r.out.contains(command)) }
+  }
+}
