@@ -1,0 +1,1 @@
+// The NaraLayoutTests target's tests live beside this file.

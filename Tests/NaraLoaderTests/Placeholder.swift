@@ -1,0 +1,1 @@
+// The NaraLoaderTests target's tests live beside this file.
