@@ -1,3 +1,4 @@
+import Foundation
 import NaraModel
 import NaraPageTree
 
@@ -90,8 +91,16 @@ extension LayoutEngine {
           runs += line.runs.map { var r = $0; r.origin.x += mirror(x, line.width, width); r.origin.y += baseline; return r }
         }
       }
-      let paragraph = styledParagraph(block, style: style, frame: frame, language: language)
-      let shaped = try shapeCached(paragraph, width: max(1, width - indent))
+      var paragraph = styledParagraph(block, style: style, frame: frame, language: language)
+      var shaped = try shapeCached(paragraph, width: max(1, width - indent))
+      // At most two hyphenated line ends in a row (typography-sv.md §5): take the break
+      // points out of the word at a third and set the paragraph again.
+      var attempts = 0
+      while let offset = Self.excessHyphenOffset(in: shaped, maximumInARow: 2), attempts < 20 {
+        paragraph = paragraph.removingSoftHyphens(inWordAtByte: offset)
+        shaped = try shapeCached(paragraph, width: max(1, width - indent))
+        attempts += 1
+      }
       if !shaped.missingCharacters.isEmpty { reportMissing(shaped.missingCharacters, item: item) }
       for (lineIndex, line) in shaped.lines.enumerated() {
         if lineIndex > 0 { y += style.leading }
@@ -177,6 +186,43 @@ extension LayoutEngine {
     guard !letters.isEmpty, letters.count <= 6, !lastWord.contains(" ") else { return }
     trailing.replaceSubrange(spaceIndex...spaceIndex, with: "\u{00A0}")
     texts[si] = trailing
+  }
+}
+
+extension LayoutEngine {
+  /// The UTF-8 offset of a line end that would make more than `maximumInARow` hyphenated
+  /// lines in a row, if there is one.
+  static func excessHyphenOffset(in shaped: ShapedParagraph, maximumInARow: Int) -> Int? {
+    var offset = 0, run = 0
+    for line in shaped.lines {
+      offset += line.text.utf8.count
+      run = line.hyphenated ? run + 1 : 0
+      if run > maximumInARow { return offset - 1 }
+    }
+    return nil
+  }
+}
+
+extension StyledParagraph {
+  /// The same paragraph without soft hyphens in the word around a UTF-8 offset.
+  func removingSoftHyphens(inWordAtByte target: Int) -> StyledParagraph {
+    let bytes = Array(text.utf8)
+    var start = min(target, bytes.count - 1), end = start
+    while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+    var copy = self
+    var offset = 0
+    for i in copy.spans.indices {
+      let spanBytes = Array(copy.spans[i].text.utf8)
+      let lo = max(start, offset), hi = min(end, offset + spanBytes.count)
+      if lo < hi {
+        let before = spanBytes[..<(lo - offset)], word = spanBytes[(lo - offset)..<(hi - offset)], after = spanBytes[(hi - offset)...]
+        let cleaned = String(decoding: word, as: UTF8.self).replacingOccurrences(of: "\u{00AD}", with: "")
+        copy.spans[i].text = String(decoding: before, as: UTF8.self) + cleaned + String(decoding: after, as: UTF8.self)
+      }
+      offset += spanBytes.count
+    }
+    return copy
   }
 }
 
