@@ -124,7 +124,7 @@ extension LayoutEngine {
 
   func childWidth(_ child: Item, available: Double?, stretch: Bool) -> Double? {
     if let w = resolve(child.placement.width, available: available) { return w }
-    return stretch ? available : available
+    return stretch ? available : nil
   }
 
   /// Widths for fixed, percentage and fractional extents; `auto` counts as `1fr`.

@@ -6,8 +6,16 @@ extension LayoutEngine {
   /// from its own size or its content).
   func layout(_ item: Item, width proposedWidth: Double?, height proposedHeight: Double?, parentHeight: Double?) throws -> Laid {
     let p = item.placement
-    let width = resolve(p.width, available: proposedWidth) ?? proposedWidth
-    let height = resolve(p.height, available: parentHeight).map { h in proposedHeight.map { max($0, h) } ?? h } ?? proposedHeight
+    // Parents resolve relative extents (`50%`, `1fr`) before they propose a size, so only a
+    // fixed length is the item's own business here.
+    let width: Double?
+    if case .fixed(let l) = p.width { width = l.points } else { width = proposedWidth }
+    let height: Double?
+    switch p.height {
+    case .fixed(let l): height = l.points
+    case .percent(let f): height = proposedHeight ?? parentHeight.map { $0 * f }
+    case .fraction, .auto: height = proposedHeight
+    }
     var laid: Laid
     switch item.kind {
     case .text(let frame):

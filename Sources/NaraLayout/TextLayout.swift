@@ -18,8 +18,9 @@ extension LayoutEngine {
     var set = try setBlocks(frame, item: item, width: innerW, scale: scale)
     if let height, frame.overflow == .shrink {
       // Shrink in 2 % steps until it fits or a style reaches its minimum size.
-      while set.height > height - padV + 0.01, set.canShrink, scale > 0.3 {
-        scale *= 0.98
+      let floor = minimumScale(frame)
+      while set.height > height - padV + 0.01, scale > floor + 0.0001 {
+        scale = max(floor, scale * 0.98)
         set = try setBlocks(frame, item: item, width: innerW, scale: scale)
       }
       if scale < 1 {
@@ -46,6 +47,16 @@ extension LayoutEngine {
     }
     for n in set.nodes { nodes.append(n.offset(dx: pad.start.points, dy: dy)) }
     return Laid(size: Size(width: boxW, height: boxH), nodes: nodes)
+  }
+
+  /// The smallest scale at which no block goes below its style's `min-size` (0.3 at most).
+  func minimumScale(_ frame: TextFrame) -> Double {
+    var floor = 0.3
+    for block in frame.blocks {
+      let style = resolveStyle(for: block, in: frame)
+      if let min = style.minimumSize, style.size > 0 { floor = max(floor, min / style.size) }
+    }
+    return Swift.min(1, floor)
   }
 
   func reportOverflow(item: Item, frame: TextFrame, excess: Double, lines: Int) {

@@ -2,7 +2,8 @@
 func closestMatch<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
   let w = Array(word.lowercased())
   var best: (String, Int)?
-  for c in candidates {
+  // Sorted, so that ties give the same hint on every run.
+  for c in candidates.sorted() {
     let d = editDistance(w, Array(c.lowercased()))
     if best == nil || d < best!.1 { best = (c, d) }
   }

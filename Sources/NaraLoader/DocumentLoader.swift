@@ -87,7 +87,7 @@ public struct LayoutLoader: Sendable {
     } else {
       reader.error("the layout has no `pages:`", at: root, hints: ["add `pages:` with one `- items:` per page"])
     }
-    context.checkUnusedComponents()
+    context.checkUnusedComponents(definedIn: reader)
 
     diagnostics += reader.diagnostics + context.readers.flatMap(\.diagnostics) + context.extraDiagnostics
     let errors = diagnostics.filter { $0.severity == .error }

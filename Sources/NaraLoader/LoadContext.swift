@@ -44,5 +44,12 @@ struct LoadContext {
     return true
   }
 
-  func checkUnusedComponents() {}
+  /// A component the layout defines but never places is probably a mistake (components from
+  /// imported files are a library and need not all be used).
+  mutating func checkUnusedComponents(definedIn reader: Reader) {
+    for c in components.values.sorted(by: { $0.name < $1.name }) where c.reader === reader && !c.used {
+      extraDiagnostics.append(.warning("component `\(c.name)` is defined but never placed", at: reader.location(c.node),
+                                       hints: ["place it with `- use: \(c.name)`, or remove it"]))
+    }
+  }
 }

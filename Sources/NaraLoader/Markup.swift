@@ -108,8 +108,12 @@ struct MarkupParser {
       if c == "\\", i + 1 < chars.count {
         current.text.append(chars[i + 1]); i += 2; continue
       }
-      if c == "*", i + 1 < chars.count, chars[i + 1] == "*", strong || closes("**", from: i + 2) {
-        emit(); strong.toggle(); current.strong = strong; i += 2; continue
+      if c == "*", i + 1 < chars.count, chars[i + 1] == "*" {
+        if strong || closes("**", from: i + 2) {
+          emit(); strong.toggle(); current.strong = strong; i += 2; continue
+        }
+        // An unclosed `**` stays literal.
+        current.text += "**"; i += 2; continue
       }
       if c == "*" || c == "_", emphasis || closes(String(c), from: i + 1) {
         // `_` inside a word (snake_case, e-mail) is not emphasis.

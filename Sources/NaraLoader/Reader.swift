@@ -70,6 +70,9 @@ final class Reader {
       if problem.contains("tab") { hints = ["indent with spaces, not tabs"] }
       if let context { hints.insert("\(context.text) at line \(context.mark.line)", at: 0) }
       return .error("YAML syntax error: \(problem)", at: location(mark), hints: hints)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .error("`\(duplicates.sorted().joined(separator: "`, `"))` is given twice in the same mapping", at: location(context.mark),
+                    hints: ["remove one of them"])
     case .reader(let problem, _, _, _):
       return .error("cannot read YAML: \(problem)", at: SourceLocation(file: displayName, line: 1, column: 1))
     default:
@@ -77,18 +80,20 @@ final class Reader {
     }
   }
 
+  /// Line and column (in characters) of the first byte that is not valid UTF-8: overlong
+  /// forms and surrogates included, as the standard decoder judges them.
   static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
-    let bytes = [UInt8](data)
-    var i = 0, line = 1, column = 1
-    while i < bytes.count {
-      let b = bytes[i]
-      let need = b < 0x80 ? 0 : b >> 5 == 0b110 ? 1 : b >> 4 == 0b1110 ? 2 : b >> 3 == 0b11110 ? 3 : -1
-      if need < 0 || i + need >= bytes.count && need > 0 { return (line, column) }
-      for k in 0..<need where bytes[i + 1 + k] & 0xC0 != 0x80 { return (line, column) }
-      if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-      i += need + 1
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = data.makeIterator()
+    var line = 1, column = 1
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        if encoded.count == 1 && encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
+      case .error: return (line, column)
+      case .emptyInput: return (line, column)
+      }
     }
-    return (line, column)
   }
 
   // MARK: Locations and messages
