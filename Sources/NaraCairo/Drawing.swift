@@ -8,8 +8,14 @@ import NaraPageTree
 final class Painter {
   let fonts: FontSetup
   let images: ImageStore
-  /// Tag links (PDF only).
-  var tagLinks = false
+  /// Write structure tags (PDF only): headings, paragraphs, lists, figures, links.
+  var tagStructure = false
+  /// Alternative texts of the figures, in the order their tags were written (the PDF
+  /// post-processor puts them on the structure elements: Cairo 1.16 cannot).
+  var figureAlts: [String] = []
+  /// Inside a figure everything belongs to the figure: no nested tags.
+  private var figureDepth = 0
+  private var inList = false
   private var fontCache: [FontFace: UnsafeMutablePointer<PangoFont>] = [:]
 
   init(fonts: FontSetup, images: ImageStore) { self.fonts = fonts; self.images = images }
@@ -20,12 +26,41 @@ final class Painter {
     for node in nodes { try draw(node, on: cr) }
   }
 
+  /// Ends an open list at a page end or before content that is not a list item.
+  func closeList(on cr: OpaquePointer) {
+    if inList { cairo_tag_end(cr, "L"); inList = false }
+  }
+
+  private var tagging: Bool { tagStructure && figureDepth == 0 }
+
+  private func beginFigure(_ alt: String, on cr: OpaquePointer) {
+    guard tagging else { return }
+    closeList(on: cr)
+    cairo_tag_begin(cr, "Figure", nil)
+    figureAlts.append(alt)
+  }
+
   func draw(_ node: Node, on cr: OpaquePointer) throws {
     switch node {
-    case .path(let p): drawPath(p, on: cr)
-    case .text(let t): for run in t.runs { try drawRun(run, on: cr) }
-    case .image(let i): try drawImage(i, on: cr)
+    case .path(let p):
+      if case .figure(let alt) = p.role, tagging {
+        beginFigure(alt, on: cr); drawPath(p, on: cr); cairo_tag_end(cr, "Figure")
+      } else { drawPath(p, on: cr) }
+    case .text(let t): try drawText(t, on: cr)
+    case .image(let i):
+      if case .figure(let alt) = i.role, tagging {
+        beginFigure(alt, on: cr)
+        try drawImage(i, on: cr)
+        cairo_tag_end(cr, "Figure")
+      } else { try drawImage(i, on: cr) }
     case .group(let g):
+      var isFigure = false
+      if case .figure(let alt) = g.role, tagging { beginFigure(alt, on: cr); isFigure = true }
+      if isFigure || g.role == .artifact { figureDepth += 1 }
+      defer {
+        if isFigure || g.role == .artifact { figureDepth -= 1 }
+        if isFigure { cairo_tag_end(cr, "Figure") }
+      }
       cairo_save(cr)
       let t = g.transform
       var m = cairo_matrix_t(xx: t.a, yx: t.b, xy: t.c, yy: t.d, x0: t.tx, y0: t.ty)
@@ -39,6 +74,40 @@ final class Painter {
         try draw(g.children, on: cr)
       }
       cairo_restore(cr)
+    }
+  }
+
+  /// A text block under its structure tag: H1–H6, P, or LI (Lbl + LBody) inside an L.
+  private func drawText(_ t: TextNode, on cr: OpaquePointer) throws {
+    guard tagging else {
+      for run in t.runs { try drawRun(run, on: cr) }
+      return
+    }
+    switch t.role {
+    case .artifact, .group:
+      for run in t.runs { try drawRun(run, on: cr) }
+    case .listItem:
+      if !inList { cairo_tag_begin(cr, "L", nil); inList = true }
+      cairo_tag_begin(cr, "LI", nil)
+      // The layout puts the marker first.
+      if let marker = t.runs.first {
+        cairo_tag_begin(cr, "Lbl", nil); try drawRun(marker, on: cr); cairo_tag_end(cr, "Lbl")
+      }
+      cairo_tag_begin(cr, "LBody", nil)
+      for run in t.runs.dropFirst() { try drawRun(run, on: cr) }
+      cairo_tag_end(cr, "LBody")
+      cairo_tag_end(cr, "LI")
+    case .heading(let level):
+      closeList(on: cr)
+      let tag = "H\(min(6, max(1, level)))"
+      cairo_tag_begin(cr, tag, nil)
+      for run in t.runs { try drawRun(run, on: cr) }
+      cairo_tag_end(cr, tag)
+    case .paragraph, .figure:
+      closeList(on: cr)
+      cairo_tag_begin(cr, "P", nil)
+      for run in t.runs { try drawRun(run, on: cr) }
+      cairo_tag_end(cr, "P")
     }
   }
 
@@ -113,7 +182,7 @@ final class Painter {
       glyphs.pointee.log_clusters[i] = Int32(g.cluster)
     }
     var glyphItem = PangoGlyphItem(item: item, glyphs: glyphs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
-    if tagLinks, let link = run.link {
+    if tagStructure, let link = run.link {
       let escaped = link.replacingOccurrences(of: "'", with: "\\'")
       cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(escaped.hasPrefix("http") || escaped.hasPrefix("mailto:") ? escaped : "https://" + escaped)'")
     }
@@ -125,7 +194,7 @@ final class Painter {
       cairo_rectangle(cr, run.origin.x, run.origin.y + run.font.size * 0.12, run.width, thickness)
       cairo_fill(cr)
     }
-    if tagLinks, run.link != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+    if tagStructure, run.link != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
   }
 
   private func drawImage(_ img: ImageNode, on cr: OpaquePointer) throws {

@@ -56,8 +56,10 @@ public final class CairoRenderer {
     setMetadata(surface, document.metadata, date: options.creationDate)
     guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
     defer { cairo_destroy(cr) }
-    painter.tagLinks = true
-    defer { painter.tagLinks = false }
+    painter.tagStructure = true
+    painter.figureAlts = []
+    defer { painter.tagStructure = false }
+    cairo_tag_begin(cr, "Document", nil)
     for page in document.pages {
       let (w, h, offset) = mediaSize(page)
       cairo_pdf_surface_set_size(surface, w, h)
@@ -69,13 +71,17 @@ public final class CairoRenderer {
         cairo_clip(cr)
       }
       try painter.draw(page.nodes, on: cr)
+      painter.closeList(on: cr)
       cairo_restore(cr)
       if options.cropMarks { drawCropMarks(cr, page: page, offset: offset) }
       cairo_show_page(cr)
       try check(cairo_status(cr), "drawing the PDF failed")
     }
+    cairo_tag_end(cr, "Document")
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface), "finishing the PDF failed")
+    try PDFFinisher.finish(path: path, info: AccessibilityInfo(
+      language: document.metadata.language, title: document.metadata.title, figureAlts: painter.figureAlts))
   }
 
   private func setMetadata(_ surface: OpaquePointer, _ m: DocumentMetadata, date: Date) {
