@@ -71,68 +71,11 @@ extension LayoutEngine {
     return set.maxLineWidth
   }
 
-  /// All blocks of a frame set at `width`, top at y = 0.
+  /// All blocks of a frame set at `width` in one column of unlimited height, top at y = 0.
   func setBlocks(_ frame: TextFrame, item: Item, width: Double, scale: Double) throws -> SetText {
-    var result = SetText()
-    var y = 0.0
-    let language = frame.language ?? document.settings.language
-    var previousAfter = 0.0
-    for (index, block) in frame.blocks.enumerated() {
-      let style = resolveStyle(for: block, in: frame, scale: scale)
-      if let min = style.minimumSize { if style.size > min + 0.01 { result.canShrink = true } } else { result.canShrink = true }
-      if index > 0 { y += max(previousAfter, style.spaceBefore) }
-      var indent = 0.0
-      var runs: [GlyphRun] = []
-      var role: StructureRole = .paragraph
-      if case .heading(let level) = block.kind { role = .heading(level) }
-      if let level = frame.headingLevel, case .paragraph = block.kind { role = .heading(level) }
-      if case .artifact = item.role { role = .artifact }
-      if case .listItem(let marker, let level) = block.kind {
-        role = .listItem
-        indent = style.listIndent * Double(level)
-        let markerText = { if case .number(let n) = marker { return "\(n)." }; return "•" }()
-        let markerPara = StyledParagraph(
-          spans: [StyledSpan(text: markerText, font: fontSpec(style.character, size: style.size),
-                             colour: style.character.colour ?? .black)],
-          alignment: .start, language: language, direction: document.settings.direction)
-        let shaped = try shapeCached(markerPara, width: 10_000)
-        if let line = shaped.lines.first {
-          let x = indent - style.listIndent
-          let baseline = y + baselineOffset(line, leading: style.leading)
-          runs += line.runs.map { var r = $0; r.origin.x += mirror(x, line.width, width); r.origin.y += baseline; return r }
-        }
-      }
-      var paragraph = styledParagraph(block, style: style, frame: frame, language: language)
-      var shaped = try shapeCached(paragraph, width: max(1, width - indent))
-      // At most two hyphenated line ends in a row (typography-sv.md §5): take the break
-      // points out of the word at a third and set the paragraph again.
-      var attempts = 0
-      while let offset = Self.excessHyphenOffset(in: shaped, maximumInARow: 2), attempts < 20 {
-        paragraph = paragraph.removingSoftHyphens(inWordAtByte: offset)
-        shaped = try shapeCached(paragraph, width: max(1, width - indent))
-        attempts += 1
-      }
-      if !shaped.missingCharacters.isEmpty { reportMissing(shaped.missingCharacters, item: item) }
-      for (lineIndex, line) in shaped.lines.enumerated() {
-        if lineIndex > 0 { y += style.leading }
-        let baseline = y + baselineOffset(line, leading: style.leading)
-        let lineX = isRTL || document.settings.direction == .rtl ? 0 : indent
-        for r in line.runs {
-          var run = r
-          run.origin.x += lineX
-          run.origin.y += baseline
-          runs.append(run)
-        }
-        result.maxLineWidth = max(result.maxLineWidth, line.width + indent)
-        result.lineBottoms.append(y + style.leading)
-      }
-      if shaped.lines.isEmpty { y -= style.leading }
-      y += style.leading
-      previousAfter = style.spaceAfter
-      result.nodes.append(.text(TextNode(id: "\(item.id)#\(index + 1)", role: role, runs: runs)))
-    }
-    result.height = y
-    return result
+    var cursor = FlowCursor()
+    return try setColumn(frame.blocks, frame: frame, item: item, textID: item.id, width: width, height: .infinity,
+                         scale: scale, cursor: &cursor)
   }
 
   /// A character no configured font has would print as an empty box: that is an error.

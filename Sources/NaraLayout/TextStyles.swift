@@ -13,6 +13,8 @@ struct ResolvedStyle {
   var minimumSize: Double?
   var firstLineIndent: Double
   var listIndent: Double
+  /// Lines kept together at a column break (no orphans or widows).
+  var keepLines: Int?
   var name: String
 }
 
@@ -53,7 +55,7 @@ extension LayoutEngine {
       hyphenate: isHeading ? false : (style.hyphenate ?? true),
       minimumSize: style.minimumSize?.points,
       firstLineIndent: (style.firstLineIndent?.points ?? 0) * scale,
-      listIndent: (style.listIndent?.points ?? size * 1.2), name: style.name)
+      listIndent: (style.listIndent?.points ?? size * 1.2), keepLines: style.keepLines, name: style.name)
   }
 
   /// Character attributes of an inline: the paragraph's, then its marks and character style.
