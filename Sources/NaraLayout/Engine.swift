@@ -42,6 +42,12 @@ public final class LayoutEngine {
   var shapeCache: [ShapeKey: ShapedParagraph] = [:]
 
   struct ShapeKey: Hashable { let paragraph: StyledParagraph; let width: Double }
+  /// Where each story stands, and the last frame that showed it (for overflow reports).
+  var storyCursors: [String: FlowCursor] = [:]
+  var storyLastFrame: [String: (item: Item, page: Int, width: Double)] = [:]
+  /// Flowing frames are set once: a second layout pass (a row stretching its children)
+  /// must not take more of the story.
+  var flowCache: [String: Laid] = [:]
 
   public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer) {
     self.shaper = shaper; self.images = images; self.preparer = preparer
@@ -50,6 +56,7 @@ public final class LayoutEngine {
   public func layout(_ document: Document) throws -> LayoutResult {
     self.document = document
     diagnostics = []
+    storyCursors = [:]; storyLastFrame = [:]; flowCache = [:]
     let s = document.settings
     var meta = DocumentMetadata(language: s.language)
     meta.title = s.title; meta.author = s.author; meta.subject = s.subject; meta.keywords = s.keywords
@@ -58,6 +65,7 @@ public final class LayoutEngine {
       pageNumber = i + 1
       pages.append(try layoutPage(page))
     }
+    try reportStoryOverflow()
     return LayoutResult(document: PagedDocument(metadata: meta, pages: pages), diagnostics: diagnostics)
   }
 

@@ -7,6 +7,7 @@ extension LayoutEngine {
   /// stacked on a baseline grid of its style's leading. A frame with a fixed height that its
   /// text does not fit is reported (never clipped silently), or shrunk with `overflow: shrink`.
   func layoutText(_ frame: TextFrame, item: Item, width: Double?, height: Double?) throws -> Laid {
+    if frame.story != nil || frame.columns > 1 { return try layoutFlowing(frame, item: item, width: width, height: height) }
     let pad = frame.padding
     let padH = pad.start.points + pad.end.points, padV = pad.top.points + pad.bottom.points
     let innerW: Double
@@ -112,7 +113,7 @@ extension LayoutEngine {
     if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
     var spans: [StyledSpan] = []
     for (inline, text) in zip(block.inlines, texts) {
-      let a = attributes(of: inline, base: style.character)
+      let a = attributes(of: inline, base: style.character, markup: frame.markup.map { $0.over(theme.markup) } ?? theme.markup)
       let size = a.size.map { $0.points * (style.size / (style.character.size?.points ?? style.size)) } ?? style.size
       var t = text
       switch a.transform ?? .none {

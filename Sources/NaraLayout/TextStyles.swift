@@ -29,10 +29,11 @@ extension LayoutEngine {
     if let d = theme.defaultStyle, let s = theme.paragraphStyles[d] { style = style.merged(with: s) }
     if let name = frame.style, let s = theme.paragraphStyles[name] { style = style.merged(with: s); style.name = name }
     var isHeading = false
+    let markup = frame.markup.map { $0.over(theme.markup) } ?? theme.markup
     switch block.kind {
     case .heading(let level):
       isHeading = true
-      let name = [theme.markup.heading1, theme.markup.heading2, theme.markup.heading3][min(level, 3) - 1]
+      let name = [markup.heading1, markup.heading2, markup.heading3][min(level, 3) - 1]
       if let name, let s = theme.paragraphStyles[name] { style = style.merged(with: s); style.name = name } else {
         // No heading style in the theme: bold and a step larger than the text.
         let base = style.character.size?.points ?? 11
@@ -40,9 +41,10 @@ extension LayoutEngine {
         style.character.size = .pt(base * [1.6, 1.3, 1.1][min(level, 3) - 1])
       }
     case .listItem:
-      if let name = theme.markup.listItem, let s = theme.paragraphStyles[name] { style = style.merged(with: s); style.name = name }
+      if let name = markup.listItem, let s = theme.paragraphStyles[name] { style = style.merged(with: s); style.name = name }
     case .paragraph: break
     }
+    if let name = block.style, let s = theme.paragraphStyles[name] { style = style.merged(with: s); style.name = name }
     if let o = frame.overrides { style = style.merged(with: o) }
     let size = (style.character.size?.points ?? 11) * scale
     return ResolvedStyle(
@@ -59,15 +61,15 @@ extension LayoutEngine {
   }
 
   /// Character attributes of an inline: the paragraph's, then its marks and character style.
-  func attributes(of inline: Inline, base: CharacterAttributes) -> CharacterAttributes {
+  func attributes(of inline: Inline, base: CharacterAttributes, markup: MarkupStyles) -> CharacterAttributes {
     var a = base
     func apply(_ name: String?, fallback: (inout CharacterAttributes) -> Void) {
       if let name, let cs = theme.characterStyles[name] { a = a.merged(with: cs) } else { fallback(&a) }
     }
-    if inline.strong { apply(theme.markup.strong) { $0.weight = 700 } }
-    if inline.emphasis { apply(theme.markup.emphasis) { $0.italic = true } }
-    if inline.code { apply(theme.markup.code) { _ in } }
-    if inline.link != nil { apply(theme.markup.link) { $0.underline = true } }
+    if inline.strong { apply(markup.strong) { $0.weight = 700 } }
+    if inline.emphasis { apply(markup.emphasis) { $0.italic = true } }
+    if inline.code { apply(markup.code) { _ in } }
+    if inline.link != nil { apply(markup.link) { $0.underline = true } }
     if let cs = inline.characterStyle, let s = theme.characterStyles[cs] { a = a.merged(with: s) }
     return a
   }

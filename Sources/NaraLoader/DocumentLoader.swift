@@ -17,7 +17,7 @@ public struct LayoutLoader: Sendable {
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
 
-  static let topKeys = ["document", "theme", "imports", "components", "pages", "variables"]
+  static let topKeys = ["document", "theme", "imports", "components", "stories", "pages", "variables"]
 
   /// Loads `path`; throws `DiagnosticsError` with every error found in the files.
   public func load(path: String) throws(DiagnosticsError) -> LoadedLayout {
@@ -76,6 +76,7 @@ public struct LayoutLoader: Sendable {
       return DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
     }()
     context.settings = settings
+    if let st = top["stories"] { context.stories = reader.stories(st, theme: theme) }
 
     var pages: [Page] = []
     if let p = top["pages"] {
@@ -88,11 +89,15 @@ public struct LayoutLoader: Sendable {
       reader.error("the layout has no `pages:`", at: root, hints: ["add `pages:` with one `- items:` per page"])
     }
     context.checkUnusedComponents(definedIn: reader)
+    for name in context.stories.keys.sorted() where !context.usedStories.contains(name) {
+      reader.diagnostics.append(.warning("story `\(name)` is not shown in any frame", at: context.stories[name]!.location,
+                                         hints: ["show it with a text frame: `- text: { story: \(name), size: [80mm, 200mm] }`"]))
+    }
 
     diagnostics += reader.diagnostics + context.readers.flatMap(\.diagnostics) + context.extraDiagnostics
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty { throw DiagnosticsError(dedupe(diagnostics)) }
-    let document = Document(settings: settings, theme: theme, pages: pages, source: absolute)
+    let document = Document(settings: settings, theme: theme, pages: pages, stories: context.stories, source: absolute)
     return LoadedLayout(document: document, warnings: dedupe(diagnostics), files: files)
   }
 
@@ -171,6 +176,33 @@ extension Reader {
     case .alias:
       error("YAML aliases are not supported here", at: node); return nil
     }
+  }
+
+  /// `stories:` – named texts that flow through frames.
+  func stories(_ node: Node, theme: Theme) -> [String: Story] {
+    var out: [String: Story] = [:]
+    guard let f = fields(node, allowed: mappingKeys(node), what: "stories") else { return out }
+    for name in f.order {
+      let n = f[name]!
+      guard let sf = fields(n, allowed: ["content", "style", "lang", "markup"], what: "story `\(name)`") else { continue }
+      guard let c = sf["content"], case .scalar(let scalar) = c, let text = string(c, what: "content") else {
+        error("story `\(name)` needs its text under `content: |`", at: n); continue
+      }
+      let block = scalar.style == .literal || scalar.style == .folded
+      var parser = MarkupParser(file: displayName, firstLine: (c.mark?.line ?? 0) + (block ? 1 : 0), column: c.mark?.column ?? 0)
+      let blocks = parser.parse(text)
+      diagnostics += parser.diagnostics
+      checkStyles(in: blocks, theme: theme, at: c)
+      var style: String?
+      if let sn = sf["style"], let s = string(sn, what: "style") {
+        if theme.paragraphStyles[s] == nil { unknownStyle(s, at: sn, theme: theme) } else { style = s }
+      }
+      var story = Story(name: name, blocks: blocks, style: style, language: sf["lang"].flatMap { string($0, what: "lang") },
+                        location: location(n))
+      story.markup = sf["markup"].map { markupStyles($0, theme: theme) }
+      out[name] = story
+    }
+    return out
   }
 
   func page(_ node: Node, number: Int, context: inout LoadContext) -> Page? {

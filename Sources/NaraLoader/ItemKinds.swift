@@ -3,8 +3,30 @@ import NaraModel
 import Yams
 
 extension Reader {
-  func textFrame(_ f: Fields, main: Node?, at kindNode: Node, context: LoadContext) -> TextFrame? {
+  func textFrame(_ f: Fields, main: Node?, at kindNode: Node, context: inout LoadContext) -> TextFrame? {
     let theme = context.theme
+    if let sn = f["story"] {
+      // A frame that shows (part of) a story has no text of its own.
+      if let m = main ?? f["content"] {
+        error("a text frame shows either its own text or a story, not both", at: m, hints: ["remove the text, or remove `story:`"])
+        return nil
+      }
+      guard let name = string(sn, what: "story") else { return nil }
+      guard let story = context.stories[name] else {
+        var hints = ["stories are defined under `stories:` at the top of the layout"]
+        if let g = closestMatch(to: name, in: context.stories.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+        error("no story named `\(name)`", at: sn, hints: hints)
+        return nil
+      }
+      context.usedStories.insert(name)
+      var frame = TextFrame(blocks: [])
+      frame.story = name
+      frame.style = story.style
+      frame.language = story.language
+      frame.markup = story.markup
+      applyFrameKeys(f, to: &frame, theme: theme)
+      return frame
+    }
     guard let contentNode = main ?? f["content"] else {
       error("a text item needs its text", at: kindNode, hints: ["write `- text: \"…\"`, or `content: |` with the text below"])
       return nil
@@ -18,19 +40,19 @@ extension Reader {
     var parser = MarkupParser(file: displayName, firstLine: firstLine, column: (contentNode.mark?.column ?? 0))
     var frame = TextFrame(blocks: parser.parse(content))
     diagnostics += parser.diagnostics
-    // Character styles named in `[…]{name}` must exist.
-    for b in frame.blocks {
-      for i in b.inlines { if let cs = i.characterStyle, theme.characterStyles[cs] == nil {
-        var hints = ["define it under character-styles in the theme"]
-        if let g = closestMatch(to: cs, in: theme.characterStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-        error("no character style `\(cs)` in the theme", at: contentNode, hints: hints)
-      } }
-    }
-    if let n = f["style"], let s = string(n, what: "style") {
-      if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme) } else { frame.style = s }
-    } else if theme.defaultStyle == nil && !theme.paragraphStyles.isEmpty {
+    checkStyles(in: frame.blocks, theme: theme, at: contentNode)
+    if !f.has("style") && theme.defaultStyle == nil && !theme.paragraphStyles.isEmpty {
       error("this text names no style and the theme has no default-style", at: kindNode,
             hints: ["add `style:` (one of: \(theme.paragraphStyles.keys.sorted().joined(separator: ", ")))"])
+    }
+    applyFrameKeys(f, to: &frame, theme: theme)
+    return frame
+  }
+
+  /// The keys a text frame has whether it shows its own text or a story.
+  func applyFrameKeys(_ f: Fields, to frame: inout TextFrame, theme: Theme) {
+    if let n = f["style"], let s = string(n, what: "style") {
+      if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme) } else { frame.style = s }
     }
     if f.order.contains(where: { paragraphStyleKeys.contains($0) && $0 != "based-on" && $0 != "size" }) {
       var styleFields = f
@@ -38,6 +60,9 @@ extension Reader {
       frame.overrides = paragraphStyle(styleFields, name: "override", theme: theme)
     }
     if let n = f["based-on"] { error("`based-on` belongs in the theme's styles; use `style:` here", at: n) }
+    if let n = f["markup"] { frame.markup = markupStyles(n, theme: theme) }
+    if let n = f["columns"], let c = integer(n, what: "columns", range: 1...12) { frame.columns = c }
+    if let n = f["column-gap"], let g = length(n, what: "column-gap") { frame.columnGap = g }
     if let n = f["padding"] { frame.padding = insets(n, what: "padding") ?? .zero }
     if let n = f["fill"] { frame.fill = colour(n, theme: theme, what: "fill") }
     if let n = f["valign"] { frame.verticalAlignment = choice(n, what: "valign", as: VerticalAlignment.self, aliases: ["center": .middle, "centre": .middle]) ?? .top }
@@ -45,7 +70,6 @@ extension Reader {
     if let n = f["verbatim"] { frame.verbatim = bool(n, what: "verbatim") ?? false }
     if let n = f["lang"] { frame.language = string(n, what: "lang") }
     if let n = f["heading"] { frame.headingLevel = integer(n, what: "heading", range: 1...6) }
-    return frame
   }
 
   func stroke(_ node: Node, theme: Theme) -> Stroke? {

@@ -68,7 +68,7 @@ extension Reader {
     let kindNode = mapping.keys.first { $0.scalar?.string == kind }!
     switch kind {
     case "text":
-      guard let t = textFrame(f, main: mainValue, at: kindNode, context: context) else { return nil }
+      guard let t = textFrame(f, main: mainValue, at: kindNode, context: &context) else { return nil }
       item.kind = .text(t)
     case "rect", "ellipse", "bubble", "line", "arrow", "path":
       guard let s = shape(kind, f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
@@ -136,7 +136,7 @@ extension Reader {
   func keys(for kind: String) -> [String] {
     switch kind {
     // On a text item `size` is the frame's size; the font size is `font-size`.
-    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading"] + paragraphStyleKeys.filter { $0 != "size" }
+    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup"] + paragraphStyleKeys.filter { $0 != "size" }
     case "rect": ["fill", "stroke", "radius"]
     case "ellipse": ["fill", "stroke"]
     case "bubble": ["fill", "stroke", "radius", "tail"]

@@ -12,6 +12,8 @@ struct LoadContext {
   var theme = Theme()
   var settings = DocumentSettings(pageSize: .zero)
   var components: [String: ComponentSource] = [:]
+  var stories: [String: Story] = [:]
+  var usedStories: Set<String> = []
   var readers: [Reader] = []
   var extraDiagnostics: [Diagnostic] = []
   /// Explicit ids seen, with where, to report duplicates.

@@ -7,7 +7,8 @@ import NaraModel
 ///     Paragraphs separated by a blank line; lines in between are joined.
 ///     - bullets (also `*` and `•`), `1.` numbered items; indent two spaces to nest
 ///     *kursiv*, _kursiv_, **fet**, `kod` (left exactly as typed), [länktext](https://…),
-///     [ord]{teckenstil} for a theme character style, \ before a character to keep it literal,
+///     [ord]{teckenstil} for a theme character style, `{stil} ` at the start of a paragraph
+///     for a paragraph style of that paragraph only, \ before a character to keep it literal,
 ///     \ at the end of a line for a line break.
 ///
 /// Hand-written rather than a Markdown library: we need only this subset, with source
@@ -38,7 +39,17 @@ struct MarkupParser {
         joined += l
       }
       let loc = SourceLocation(file: file, line: p.line, column: column)
-      blocks.append(TextBlock(kind: p.kind, inlines: parseInlines(joined, at: loc), location: loc))
+      var style: String?
+      if joined.hasPrefix("{"), let close = joined.firstIndex(of: "}"), joined[joined.index(after: close)...].hasPrefix(" ") {
+        let name = joined[joined.index(after: joined.startIndex)..<close]
+        if !name.isEmpty, !name.contains(" ") {
+          style = String(name)
+          joined = String(joined[joined.index(close, offsetBy: 2)...])
+        }
+      }
+      var block = TextBlock(kind: p.kind, inlines: parseInlines(joined, at: loc), location: loc)
+      block.style = style
+      blocks.append(block)
       pending = nil
     }
 

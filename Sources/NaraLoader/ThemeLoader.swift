@@ -56,32 +56,52 @@ extension Reader {
         theme.paragraphStyles[name] = style.merged(with: paragraphStyle(pf, name: name, theme: theme))
       }
     }
-    if let m = f["markup"],
-      let mf = fields(m, allowed: ["heading-1", "heading-2", "heading-3", "list-item", "emphasis", "strong", "link", "code"], what: "markup")
-    {
-      func para(_ k: String) -> String? {
-        guard let n = mf[k], let s = string(n, what: k) else { return nil }
-        if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme) }
-        return s
-      }
-      func char(_ k: String) -> String? {
-        guard let n = mf[k], let s = string(n, what: k) else { return nil }
-        if theme.characterStyles[s] == nil {
-          error("no character style `\(s)` in the theme", at: n,
-                hints: ["define it under character-styles"] + (closestMatch(to: s, in: theme.characterStyles.keys).map { ["did you mean `\($0)`?"] } ?? []))
-        }
-        return s
-      }
-      theme.markup.heading1 = para("heading-1"); theme.markup.heading2 = para("heading-2")
-      theme.markup.heading3 = para("heading-3"); theme.markup.listItem = para("list-item")
-      theme.markup.emphasis = char("emphasis"); theme.markup.strong = char("strong")
-      theme.markup.link = char("link"); theme.markup.code = char("code")
-    }
+    if let m = f["markup"] { theme.markup = markupStyles(m, theme: theme) }
     if let d = f["default-style"], let s = string(d, what: "default-style") {
       if theme.paragraphStyles[s] == nil { unknownStyle(s, at: d, theme: theme) }
       theme.defaultStyle = s
     }
     return theme
+  }
+
+  /// `markup:` – which paragraph styles headings and list items use, which character styles
+  /// emphasis, strong, links and code use.
+  func markupStyles(_ m: Node, theme: Theme) -> MarkupStyles {
+    var markup = MarkupStyles()
+    guard let mf = fields(m, allowed: ["heading-1", "heading-2", "heading-3", "list-item", "emphasis", "strong", "link", "code"], what: "markup")
+    else { return markup }
+    func para(_ k: String) -> String? {
+      guard let n = mf[k], let s = string(n, what: k) else { return nil }
+      if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme) }
+      return s
+    }
+    func char(_ k: String) -> String? {
+      guard let n = mf[k], let s = string(n, what: k) else { return nil }
+      if theme.characterStyles[s] == nil {
+        error("no character style `\(s)` in the theme", at: n,
+              hints: ["define it under character-styles"] + (closestMatch(to: s, in: theme.characterStyles.keys).map { ["did you mean `\($0)`?"] } ?? []))
+      }
+      return s
+    }
+    markup.heading1 = para("heading-1"); markup.heading2 = para("heading-2")
+    markup.heading3 = para("heading-3"); markup.listItem = para("list-item")
+    markup.emphasis = char("emphasis"); markup.strong = char("strong")
+    markup.link = char("link"); markup.code = char("code")
+    return markup
+  }
+
+  /// Paragraph and character styles the markup names must exist.
+  func checkStyles(in blocks: [TextBlock], theme: Theme, at node: Node) {
+    for b in blocks {
+      if let ps = b.style, theme.paragraphStyles[ps] == nil { unknownStyle(ps, at: node, theme: theme) }
+      for i in b.inlines {
+        if let cs = i.characterStyle, theme.characterStyles[cs] == nil {
+          var hints = ["define it under character-styles in the theme"]
+          if let g = closestMatch(to: cs, in: theme.characterStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+          error("no character style `\(cs)` in the theme", at: node, hints: hints)
+        }
+      }
+    }
   }
 
   func unknownStyle(_ name: String, at node: Node, theme: Theme) {

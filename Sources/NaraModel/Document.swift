@@ -5,9 +5,10 @@ public struct Document: Sendable, Hashable, Codable {
   public var settings: DocumentSettings
   public var theme: Theme
   public var pages: [Page]
+  public var stories: [String: Story]
   public var source: String
-  public init(settings: DocumentSettings, theme: Theme, pages: [Page], source: String) {
-    self.settings = settings; self.theme = theme; self.pages = pages; self.source = source
+  public init(settings: DocumentSettings, theme: Theme, pages: [Page], stories: [String: Story] = [:], source: String) {
+    self.settings = settings; self.theme = theme; self.pages = pages; self.stories = stories; self.source = source
   }
 }
 

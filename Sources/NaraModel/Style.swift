@@ -106,6 +106,15 @@ public struct MarkupStyles: Sendable, Hashable, Codable {
   public var link: String?
   public var code: String?
   public init() {}
+
+  /// These styles, falling back to `other`'s where unset.
+  public func over(_ other: MarkupStyles) -> MarkupStyles {
+    var r = self
+    r.heading1 = heading1 ?? other.heading1; r.heading2 = heading2 ?? other.heading2; r.heading3 = heading3 ?? other.heading3
+    r.listItem = listItem ?? other.listItem; r.emphasis = emphasis ?? other.emphasis; r.strong = strong ?? other.strong
+    r.link = link ?? other.link; r.code = code ?? other.code
+    return r
+  }
 }
 
 /// Colours, fonts and styles that every layout of a product family shares.

@@ -13,6 +13,13 @@ public struct TextFrame: Sendable, Hashable, Codable {
   public var verbatim: Bool = false
   /// Language of this frame's text, if not the document's.
   public var language: String?
+  /// Which styles this frame's markup uses, over the theme's (`markup:` on the item).
+  public var markup: MarkupStyles?
+  /// The story this frame shows (its text then continues in the next frame of the story).
+  public var story: String?
+  /// Columns the text flows through inside the frame, and the space between them.
+  public var columns: Int = 1
+  public var columnGap: Length = .mm(5)
   /// Marks the frame's paragraphs as headings of this level for screen readers (`heading: 1`
   /// on a poster's title); the look still comes from the style.
   public var headingLevel: Int?
@@ -31,6 +38,8 @@ public struct TextBlock: Sendable, Hashable, Codable {
   }
   public var kind: Kind
   public var inlines: [Inline]
+  /// A paragraph style for this block only (`{ingress} Text …` in the markup).
+  public var style: String?
   public var location: SourceLocation
   public init(kind: Kind, inlines: [Inline], location: SourceLocation) {
     self.kind = kind; self.inlines = inlines; self.location = location
@@ -54,4 +63,18 @@ public struct Inline: Sendable, Hashable, Codable {
   /// A character style from the theme (`[ord]{accent}`).
   public var characterStyle: String?
   public init(_ text: String) { self.text = text }
+}
+
+/// Text that flows through frames: defined once in `stories:`, shown by every text frame
+/// that names it, in page and item order (column by column, frame by frame, page by page).
+public struct Story: Sendable, Hashable, Codable {
+  public var name: String
+  public var blocks: [TextBlock]
+  public var style: String?
+  public var language: String?
+  public var markup: MarkupStyles?
+  public var location: SourceLocation
+  public init(name: String, blocks: [TextBlock], style: String?, language: String?, location: SourceLocation) {
+    self.name = name; self.blocks = blocks; self.style = style; self.language = language; self.location = location
+  }
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Step 2, the structure tree: alternative texts on Figure elements (ISO 14289-1 §7.3).
+enum StructureFixes {
+  static func apply(to doc: QPDFDocument, info: AccessibilityInfo) throws {
+    let root = try doc.root()
+    let treeRoot = try doc.key("/StructTreeRoot", of: root)
+    guard doc.isDictionary(treeRoot) else {
+      throw RenderError("making the PDF accessible failed: Cairo wrote no structure tree (/StructTreeRoot)")
+    }
+    // Marked content finds its element through the parent tree; without it nothing is tagged.
+    guard doc.isDictionary(try doc.key("/ParentTree", of: treeRoot)) else {
+      throw RenderError("making the PDF accessible failed: the structure tree has no /ParentTree")
+    }
+    let top = try elements(of: treeRoot, in: doc)
+    // One top element (Document) carries the language too, for checkers that look there.
+    if top.count == 1, !(try doc.hasKey("/Lang", top[0])) {
+      try doc.set("/Lang", of: top[0], to: try doc.unicodeString(info.language))
+    }
+    var figures: [PDFObject] = []
+    var seen = Set<Int>()
+    try collect(top, into: &figures, seen: &seen, in: doc)
+    guard figures.count == info.figureAlts.count else {
+      throw RenderError(
+        "making the PDF accessible failed: the PDF has \(figures.count) Figure elements but the renderer recorded \(info.figureAlts.count) alternative texts",
+        hints: ["every figure must be drawn between cairo_tag_begin and cairo_tag_end exactly once"])
+    }
+    for (figure, alt) in zip(figures, info.figureAlts) {
+      try doc.set("/Alt", of: figure, to: try doc.unicodeString(alt))
+    }
+  }
+
+  /// The structure elements among a node's `/K` kids (marked-content ids, marked-content
+  /// and object references are leaves and left out).
+  static func elements(of node: PDFObject, in doc: QPDFDocument) throws -> [PDFObject] {
+    try doc.items(try doc.key("/K", of: node)).filter { kid in
+      try doc.isDictionary(kid) && doc.hasKey("/S", kid)
+    }
+  }
+
+  /// Figure elements in document order (depth first, kids in `/K` order), which is the
+  /// order Cairo wrote them in. `seen` guards against a tree that loops.
+  private static func collect(_ nodes: [PDFObject], into figures: inout [PDFObject], seen: inout Set<Int>, in doc: QPDFDocument) throws {
+    for node in nodes {
+      let id = doc.objectID(node)
+      if id != 0 {
+        guard seen.insert(id).inserted else {
+          throw RenderError("making the PDF accessible failed: structure element \(id) occurs twice in the tree")
+        }
+      }
+      if doc.isName(try doc.key("/S", of: node), "/Figure") { figures.append(node) }
+      try collect(try elements(of: node, in: doc), into: &figures, seen: &seen, in: doc)
+    }
+  }
+}

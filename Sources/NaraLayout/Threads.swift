@@ -1,0 +1,74 @@
+import NaraModel
+import NaraPageTree
+
+extension LayoutEngine {
+  /// A frame whose text flows: through its columns, and for a story on into the story's next
+  /// frame. Frames take the story in page and item order.
+  func layoutFlowing(_ frame: TextFrame, item: Item, width: Double?, height: Double?) throws -> Laid {
+    let key = "\(pageNumber)/\(item.id)"
+    if let cached = flowCache[key] { return cached }
+    let pad = frame.padding
+    let innerW = max(1, (width ?? Length.mm(80).points) - pad.start.points - pad.end.points)
+    let innerH = height.map { $0 - pad.top.points - pad.bottom.points } ?? .infinity
+    var blocks = frame.blocks
+    var cursor = FlowCursor()
+    var textID = item.id
+    if let name = frame.story, let story = document.stories[name] {
+      blocks = story.blocks
+      cursor = storyCursors[name] ?? FlowCursor()
+      textID = name
+    }
+    let n = max(1, frame.columns)
+    let gap = frame.columnGap.points
+    let columnWidth = max(1, (innerW - gap * Double(n - 1)) / Double(n))
+    var nodes: [Node] = []
+    var used = 0.0
+    for column in 0..<n where !cursor.isAtEnd(of: blocks) {
+      let set = try setColumn(blocks, frame: frame, item: item, textID: textID, width: columnWidth, height: innerH,
+                              scale: 1, cursor: &cursor)
+      let x = pad.start.points + mirror(Double(column) * (columnWidth + gap), columnWidth, innerW)
+      nodes += set.nodes.map { $0.offset(dx: x, dy: pad.top.points) }
+      used = max(used, set.height)
+    }
+    if let name = frame.story {
+      storyCursors[name] = cursor
+      storyLastFrame[name] = (item, pageNumber, columnWidth)
+    } else if !cursor.isAtEnd(of: blocks) {
+      try reportLeftover(blocks, cursor: cursor, frame: frame, item: item, width: columnWidth, what: "text `\(item.id)`",
+                         page: pageNumber)
+    }
+    let boxW = width ?? innerW + pad.start.points + pad.end.points
+    let boxH = height ?? used + pad.top.points + pad.bottom.points
+    var background: [Node] = []
+    if let fill = frame.fill {
+      background.append(.path(PathNode(path: Shapes.rect(Rect(x: 0, y: 0, width: boxW, height: boxH), radius: 0), fill: fill, stroke: nil)))
+    }
+    let laid = Laid(size: Size(width: boxW, height: boxH), nodes: background + nodes)
+    flowCache[key] = laid
+    return laid
+  }
+
+  /// After the last page: stories with text left over are reported with their last frame.
+  func reportStoryOverflow() throws {
+    for name in document.stories.keys.sorted() {
+      guard let story = document.stories[name], let cursor = storyCursors[name], !cursor.isAtEnd(of: story.blocks),
+        let last = storyLastFrame[name], case .text(let frame) = last.item.kind
+      else { continue }
+      try reportLeftover(story.blocks, cursor: cursor, frame: frame, item: last.item, width: last.width,
+                         what: "story `\(name)`", page: last.page)
+    }
+  }
+
+  /// Names what does not fit, where, and by how much: the lines left over set at the last
+  /// column's width.
+  func reportLeftover(_ blocks: [TextBlock], cursor: FlowCursor, frame: TextFrame, item: Item, width: Double, what: String,
+                      page: Int) throws {
+    var rest = cursor
+    let set = try setColumn(blocks, frame: frame, item: item, textID: item.id, width: width, height: .infinity, scale: 1, cursor: &rest)
+    let lines = set.lineBottoms.count
+    let mm = Length(points: set.height).millimetres
+    let message = "\(what) does not fit: \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) left over after frame `\(item.id)` on page \(page)"
+    let hints = ["shorten the text, make the frames larger, or add a frame that shows the rest (`story:`)"]
+    diagnostics.append(frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints))
+  }
+}
