@@ -37,6 +37,10 @@ public final class LayoutEngine {
   var diagnostics: [Diagnostic] = []
   var document: Document!
   var pageNumber = 0
+  /// Pages before this document's first (when sheets of a kit are numbered together).
+  public var pageNumberOffset = 0
+  /// The number of pages `{{sidor}}` shows; the document's own count when nil.
+  public var totalPages: Int?
   /// Cache of shaped paragraphs: the same text at the same width is set once (components
   /// placed many times, stretch re-layouts).
   var shapeCache: [ShapeKey: ShapedParagraph] = [:]

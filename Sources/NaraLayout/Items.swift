@@ -33,6 +33,9 @@ extension LayoutEngine {
     case .grid(let grid):
       laid = try layoutGrid(grid, width: width, height: height)
     }
+    if let min = p.minHeight?.points, laid.size.height < min - 0.01, case .auto = p.height {
+      return try layout(item.withHeight(min), width: proposedWidth, height: min, parentHeight: parentHeight)
+    }
     let role: StructureRole
     switch item.role {
     case .artifact: role = .artifact
@@ -79,6 +82,17 @@ extension LayoutEngine {
     case .path(let data):
       let b = data.bounds ?? Rect(x: 0, y: 0, width: 0, height: 0)
       return Laid(size: Size(width: b.maxX, height: b.maxY), nodes: [node(data, fill: shape.fill, stroke: shape.stroke)])
+    case .ruledLines(let spacing, let count):
+      // The first line sits one spacing down: room to write above every line.
+      let w = width ?? 0
+      let n = count ?? max(1, Int(((height ?? spacing.points) / spacing.points + 0.001).rounded(.down)))
+      let h = height ?? Double(n) * spacing.points
+      var commands: [PathData.Command] = []
+      for i in 1...max(1, n) {
+        let y = Double(i) * spacing.points
+        commands += [.move(Point(x: 0, y: y)), .line(Point(x: w, y: y))]
+      }
+      return Laid(size: Size(width: w, height: h), nodes: [node(PathData(commands), fill: nil, stroke: shape.stroke)])
     }
   }
 
@@ -136,5 +150,15 @@ extension LayoutEngine {
       if let b = Shapes.bounds(of: placed) { bounds = bounds.union(b) }
     }
     return Laid(size: Size(width: width ?? bounds.maxX, height: height ?? bounds.maxY), nodes: nodes)
+  }
+}
+
+extension Item {
+  /// The item with a fixed height (used to honour `min-height`).
+  func withHeight(_ h: Double) -> Item {
+    var copy = self
+    copy.placement.height = .fixed(.pt(h))
+    copy.placement.minHeight = nil
+    return copy
   }
 }

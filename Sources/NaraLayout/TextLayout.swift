@@ -42,12 +42,16 @@ extension LayoutEngine {
       case .bottom: dy += max(0, boxH - contentH)
       }
     }
-    var nodes: [Node] = []
-    if let fill = frame.fill {
-      nodes.append(.path(PathNode(path: Shapes.rect(Rect(x: 0, y: 0, width: boxW, height: boxH), radius: 0), fill: fill, stroke: nil)))
-    }
+    var nodes = frameBox(frame, width: boxW, height: boxH)
     for n in set.nodes { nodes.append(n.offset(dx: pad.start.points, dy: dy)) }
     return Laid(size: Size(width: boxW, height: boxH), nodes: nodes)
+  }
+
+  /// The frame's background and border.
+  func frameBox(_ frame: TextFrame, width: Double, height: Double) -> [Node] {
+    guard frame.fill != nil || frame.stroke != nil else { return [] }
+    return [.path(PathNode(path: Shapes.rect(Rect(x: 0, y: 0, width: width, height: height), radius: 0),
+                           fill: frame.fill, stroke: frame.stroke))]
   }
 
   /// The smallest scale at which no block goes below its style's `min-size` (0.3 at most).
@@ -109,7 +113,7 @@ extension LayoutEngine {
       PreparedSegment(text: $0.text, verbatim: frame.verbatim || $0.code,
                       hyphenate: style.hyphenate && !frame.verbatim && $0.link == nil)
     }
-    var texts = preparer.prepare(segments, language: language)
+    var texts = preparer.prepare(segments.map { var s = $0; s.text = pageFields(s.text); return s }, language: language)
     if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
     var spans: [StyledSpan] = []
     for (inline, text) in zip(block.inlines, texts) {
@@ -126,6 +130,17 @@ extension LayoutEngine {
     }
     return StyledParagraph(spans: spans, alignment: style.alignment, language: language,
                            direction: document.settings.direction, firstLineIndent: style.firstLineIndent)
+  }
+
+  /// `{{sida}}` and `{{sidor}}` (or `{{page}}`, `{{pages}}`): the page's number and the
+  /// number of pages (of the whole kit when sheets are rendered together).
+  func pageFields(_ text: String) -> String {
+    guard text.contains("{{") else { return text }
+    var t = text
+    for (names, value) in [(["sida", "page"], pageNumberOffset + pageNumber), (["sidor", "pages"], totalPages ?? document.pages.count)] {
+      for n in names { t = t.replacingOccurrences(of: "{{\(n)}}", with: String(value)).replacingOccurrences(of: "{{ \(n) }}", with: String(value)) }
+    }
+    return t
   }
 
   /// Keeps a short last word from standing alone on the paragraph's last line by binding it

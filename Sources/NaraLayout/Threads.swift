@@ -39,10 +39,7 @@ extension LayoutEngine {
     }
     let boxW = width ?? innerW + pad.start.points + pad.end.points
     let boxH = height ?? used + pad.top.points + pad.bottom.points
-    var background: [Node] = []
-    if let fill = frame.fill {
-      background.append(.path(PathNode(path: Shapes.rect(Rect(x: 0, y: 0, width: boxW, height: boxH), radius: 0), fill: fill, stroke: nil)))
-    }
+    let background = frameBox(frame, width: boxW, height: boxH)
     let laid = Laid(size: Size(width: boxW, height: boxH), nodes: background + nodes)
     flowCache[key] = laid
     return laid

@@ -76,6 +76,8 @@ public struct LayoutLoader: Sendable {
       return DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
     }()
     context.settings = settings
+    reader.language = settings.language
+    for r in context.readers { r.language = settings.language }
     if let st = top["stories"] { context.stories = reader.stories(st, theme: theme) }
 
     var pages: [Page] = []

@@ -65,6 +65,7 @@ extension Reader {
     if let n = f["column-gap"], let g = length(n, what: "column-gap") { frame.columnGap = g }
     if let n = f["padding"] { frame.padding = insets(n, what: "padding") ?? .zero }
     if let n = f["fill"] { frame.fill = colour(n, theme: theme, what: "fill") }
+    if let n = f["stroke"] { frame.stroke = stroke(n, theme: theme) }
     if let n = f["valign"] { frame.verticalAlignment = choice(n, what: "valign", as: VerticalAlignment.self, aliases: ["center": .middle, "centre": .middle]) ?? .top }
     if let n = f["overflow"] { frame.overflow = choice(n, what: "overflow", as: OverflowPolicy.self) ?? .warn }
     if let n = f["verbatim"] { frame.verbatim = bool(n, what: "verbatim") ?? false }

@@ -5,8 +5,9 @@ import Yams
 enum PlacementMode { case absolute, flow }
 
 /// The kinds of item, as the first key of an item's mapping.
-let itemKinds = ["text", "rect", "ellipse", "bubble", "line", "arrow", "path", "image", "group", "stack", "row", "grid", "use"]
-let commonItemKeys = ["id", "at", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt"]
+let itemKinds = ["text", "rect", "ellipse", "bubble", "line", "arrow", "path", "image", "group", "stack", "row", "grid", "use",
+                 "lines", "checkbox", "rating", "table"]
+let commonItemKeys = ["id", "at", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt", "min-height"]
 
 extension Reader {
   /// Reads one item. Its kind is the key naming it (`text:`, `rect:` …); that key's value is
@@ -122,6 +123,9 @@ extension Reader {
     case "use":
       guard let g = use(f, main: mainValue, at: kindNode, id: id, context: &context) else { return nil }
       item.kind = .group(g)
+    case "lines", "checkbox", "rating", "table":
+      guard let kind = buildingBlock(kind, f, main: mainValue, at: kindNode, id: id, theme: context.theme) else { return nil }
+      item.kind = kind
     default: return nil
     }
     return item
@@ -136,7 +140,7 @@ extension Reader {
   func keys(for kind: String) -> [String] {
     switch kind {
     // On a text item `size` is the frame's size; the font size is `font-size`.
-    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup"] + paragraphStyleKeys.filter { $0 != "size" }
+    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup", "stroke"] + paragraphStyleKeys.filter { $0 != "size" }
     case "rect": ["fill", "stroke", "radius"]
     case "ellipse": ["fill", "stroke"]
     case "bubble": ["fill", "stroke", "radius", "tail"]
@@ -148,6 +152,10 @@ extension Reader {
     case "stack", "row": ["items", "gap", "align", "justify", "padding", "direction", "fill", "stroke", "radius", "tail"]
     case "grid": ["items", "columns", "gap", "row-gap", "column-gap", "align"]
     case "use": ["component", "with"]
+    case "lines": ["count", "spacing", "stroke"]
+    case "checkbox": ["label", "box", "stroke", "style", "gap"]
+    case "rating": ["steps", "labels", "box", "stroke", "style", "numbers", "gap"]
+    case "table": ["columns", "header", "rows", "style", "header-style", "header-fill", "stroke", "padding", "row-height"]
     default: []
     }
   }
@@ -187,6 +195,7 @@ extension Reader {
     }
     if let n = f["scale"], let v = number(n, what: "scale", range: 0.01...100) { p.scale = v }
     if let n = f["opacity"], let v = number(n, what: "opacity", range: 0...1) { p.opacity = v }
+    if let n = f["min-height"] { p.minHeight = length(n, what: "min-height") }
     return p
   }
 }

@@ -11,6 +11,8 @@ final class Reader {
   let displayName: String
   let text: String
   var diagnostics: [Diagnostic] = []
+  /// The document's language, for formatted variables (`{{datum|datum}}`).
+  var language = "sv-SE"
   /// Variables visible while reading (component parameters over global variables).
   var scopes: [[String: String]] = []
   /// Variables that were referenced but that nobody set (reported once each).
@@ -264,6 +266,9 @@ final class Reader {
 
   // MARK: Variables
 
+  /// Variables the layout fills in per page.
+  static let pageFields: Set<String> = ["sida", "sidor", "page", "pages"]
+
   /// Replaces `{{name}}` with its value from the innermost scope that has it.
   func substitute(_ text: String, at node: Node) -> String {
     guard text.contains("{{") else { return text }
@@ -274,9 +279,21 @@ final class Reader {
       guard let close = rest[open.upperBound...].range(of: "}}") else {
         out += rest[open.lowerBound...]; rest = ""; break
       }
-      let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-      if let value = scopes.reversed().lazy.compactMap({ $0[name] }).first {
-        out += value
+      let (name, format) = splitVariableReference(String(rest[open.upperBound..<close.lowerBound]))
+      if Reader.pageFields.contains(name) {
+        // Filled in per page by the layout.
+        out += "{{\(name)}}"
+      } else if let value = scopes.reversed().lazy.compactMap({ $0[name] }).first {
+        if let format {
+          switch formatVariable(value, format: format, language: language) {
+          case .success(let formatted): out += formatted
+          case .failure(let e):
+            diagnostics.append(e.diagnostic(at: location(node)))
+            out += value
+          }
+        } else {
+          out += value
+        }
       } else {
         let key = "\(name)@\(node.mark?.line ?? 0)"
         if !reportedMissing.contains(key) {

@@ -69,6 +69,8 @@ public struct Placement: Sendable, Hashable, Codable {
   public var rotation: Double = 0
   public var scale: Double = 1
   public var opacity: Double = 1
+  /// The item grows to at least this height (a table row to write in).
+  public var minHeight: Length?
   public init() {}
 }
 

@@ -18,6 +18,9 @@ public enum Geometry: Sendable, Hashable, Codable {
   /// A polyline with an arrow head at the end (and at the start if `both`).
   case arrow(points: [Point], head: Length, both: Bool)
   case path(PathData)
+  /// Ruled writing lines across the item's box, `spacing` apart; `count` lines, or as many
+  /// as fill the box.
+  case ruledLines(spacing: Length, count: Int?)
 }
 
 public struct BubbleTail: Sendable, Hashable, Codable {

@@ -7,6 +7,8 @@ public struct TextFrame: Sendable, Hashable, Codable {
   public var overrides: ParagraphStyle?
   public var padding: Insets = .zero
   public var fill: Colour?
+  /// A border around the frame (table cells, boxes).
+  public var stroke: Stroke?
   public var verticalAlignment: VerticalAlignment = .top
   public var overflow: OverflowPolicy = .warn
   /// Verbatim text skips typographic normalisation and hyphenation.

@@ -55,34 +55,60 @@ public final class Pipeline {
     return try engine.layout(document)
   }
 
-  /// Loads, lays out and writes one layout. Throws `DiagnosticsError` for errors in the input
-  /// (nothing is written then).
-  public func render(_ layoutPath: String, to output: String, options: RenderOptions) throws -> RenderReport {
-    let loaded = try load(layoutPath, variables: options.variables)
+  /// Lays out a layout or a kit (a folder with `kit.yaml`, or a file with `kit:`): the
+  /// laid-out pages, the files read and the warnings.
+  public func build(_ path: String, variables: [String: String]) throws -> (PagedDocument, [String], [Diagnostic]) {
+    if LayoutLoader.isKit(path) {
+      let kit = try LayoutLoader(variables: variables).loadKit(path: path)
+      var pages: [RenderedPage] = []
+      var diagnostics = kit.warnings
+      let total = kit.sheets.reduce(0) { $0 + $1.document.pages.count }
+      guard let first = kit.sheets.first else { throw DiagnosticsError([.error("the kit has no sheets")]) }
+      var metadata = DocumentMetadata(language: first.document.settings.language)
+      metadata.title = kit.title ?? first.document.settings.title
+      metadata.author = kit.author ?? first.document.settings.author
+      for sheet in kit.sheets {
+        let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
+        engine.pageNumberOffset = pages.count
+        engine.totalPages = total
+        let result = try engine.layout(sheet.document)
+        pages += result.document.pages
+        diagnostics += result.diagnostics
+      }
+      return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
+    }
+    let loaded = try load(path, variables: variables)
     let result = try layout(loaded.document)
-    var diagnostics = loaded.warnings + result.diagnostics
+    return (result.document, loaded.files, loaded.warnings + result.diagnostics)
+  }
+
+  /// Loads, lays out and writes one layout or kit. Throws `DiagnosticsError` for errors in
+  /// the input (nothing is written then).
+  public func render(_ layoutPath: String, to output: String, options: RenderOptions) throws -> RenderReport {
+    let (document, files, warnings) = try build(layoutPath, variables: options.variables)
+    var diagnostics = warnings
     if options.strict {
       diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d }
     }
     if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
-    var files: [String] = []
+    var written: [String] = []
     if let dumpPath = options.pageTreeDump {
       try AtomicFile.write(to: dumpPath) { temp in
-        try result.document.dump().write(toFile: temp, atomically: false, encoding: .utf8)
+        try document.dump().write(toFile: temp, atomically: false, encoding: .utf8)
       }
-      files.append(dumpPath)
+      written.append(dumpPath)
     }
     switch options.format {
     case .pdf:
-      var pdf = PDFOptions(creationDate: Self.creationDate(for: loaded.files))
+      var pdf = PDFOptions(creationDate: Self.creationDate(for: files))
       pdf.bleed = options.bleed
       pdf.cropMarks = options.cropMarks
-      try renderer.writePDF(result.document, to: output, options: pdf)
-      files.append(output)
+      try renderer.writePDF(document, to: output, options: pdf)
+      written.append(output)
     case .png:
-      files += try renderer.writePNGs(result.document, to: output, dpi: options.dpi)
+      written += try renderer.writePNGs(document, to: output, dpi: options.dpi)
     }
-    return RenderReport(files: files, warnings: diagnostics, pageCount: result.document.pages.count)
+    return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count)
   }
 
   /// SOURCE_DATE_EPOCH if set (reproducible builds), else the newest input file's

@@ -1,0 +1,236 @@
+import NaraModel
+
+/// The state machine behind `CSVTable.parse`: walks the text one `Character` at a time (so a
+/// CRLF is one step and columns count characters, as an editor shows them), keeping the line
+/// and column of every field.
+struct CSVParser {
+  struct Field {
+    var value: String
+    var location: SourceLocation
+    var quoted: Bool
+  }
+  struct Record {
+    var fields: [Field]
+    var start: SourceLocation
+    /// Where the record's line break (or the end of the file) is.
+    var end: SourceLocation
+    var isBlank: Bool { fields.count == 1 && !fields[0].quoted && fields[0].value.isEmpty }
+    var isAllEmpty: Bool { fields.allSatisfy { !$0.quoted && $0.value.isEmpty } }
+  }
+  /// Stops parsing altogether (an unterminated quote swallows the rest of the file).
+  struct Abort: Error {}
+
+  let chars: [Character]
+  let file: String
+  var index = 0
+  var line = 1
+  var column = 1
+  var delimiter: Character = ";"
+  var diagnostics: [Diagnostic] = []
+
+  init(text: String, file: String) {
+    chars = Array(text)
+    self.file = file
+  }
+
+  var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+  var atEnd: Bool { index >= chars.count }
+  var current: Character { chars[index] }
+
+  mutating func advance() {
+    if Self.isLineBreak(chars[index]) { line += 1; column = 1 } else { column += 1 }
+    index += 1
+  }
+
+  func isBlank(_ c: Character) -> Bool { (c == " " || c == "\t" || c == "\u{00A0}") && c != delimiter }
+
+  // MARK: The table
+
+  mutating func table() throws(DiagnosticsError) -> CSVTable {
+    skipSepLine()
+    if !sawSepLine { delimiter = detectDelimiter() }
+    var records: [Record] = []
+    do {
+      while !atEnd {
+        let record = try record()
+        if !record.isBlank { records.append(record) }
+      }
+    } catch {
+      throw DiagnosticsError(diagnostics)
+    }
+    // Rows of empty fields at the end (`;;;`, as Excel leaves them) are not data.
+    while records.count > 1, records.last!.isAllEmpty { records.removeLast() }
+
+    guard let header = records.first else {
+      throw DiagnosticsError(diagnostics + [.error(
+        "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
+        hints: ["the first line must name the columns, e.g. enhet;datum"])])
+    }
+    let columns = header.fields.map { $0.value.trimmingCharacters(in: .whitespaces) }
+    checkHeader(header, columns: columns)
+
+    var rows: [CSVTable.Row] = []
+    var rowErrors = 0
+    for record in records.dropFirst() {
+      if let problem = fieldCountProblem(record, columns: columns) {
+        rowErrors += 1
+        if rowErrors <= CSVTable.maximumRowErrors { diagnostics.append(problem) }
+        continue
+      }
+      var values: [String: String] = [:]
+      var locations: [String: SourceLocation] = [:]
+      for (name, field) in zip(columns, record.fields) where values[name] == nil {
+        values[name] = field.value
+        locations[name] = field.location
+      }
+      rows.append(CSVTable.Row(line: record.start.line, values: values, locations: locations, file: file))
+    }
+    if rowErrors > CSVTable.maximumRowErrors {
+      diagnostics.append(Diagnostic(
+        .note, "\(rowErrors - CSVTable.maximumRowErrors) more rows have the wrong number of fields",
+        at: SourceLocation(file: file, line: 1, column: 1), hints: ["fix the rows above first; the rest are often the same mistake"]))
+    }
+    if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+    return CSVTable(file: file, columns: columns, rows: rows, delimiter: delimiter, headerLocations: header.fields.map(\.location))
+  }
+
+  private var sawSepLine = false
+
+  /// Excel's `sep=;` first line names the delimiter.
+  mutating func skipSepLine() {
+    guard chars.count >= 5, String(chars[0..<4]).lowercased() == "sep=" else { return }
+    let candidate = chars[4]
+    guard candidate == ";" || candidate == "," || candidate == "\t" || candidate == "|" else { return }
+    guard chars.count == 5 || Self.isLineBreak(chars[5]) else { return }
+    delimiter = candidate
+    sawSepLine = true
+    for _ in 0..<min(6, chars.count) { advance() }
+  }
+
+  /// The delimiter that occurs most often outside quotes in the header line (`;` on a tie or if none).
+  func detectDelimiter() -> Character {
+    var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
+    var quoted = false
+    var i = index
+    while i < chars.count {
+      let c = chars[i]
+      if c == "\"" { quoted.toggle() } else if !quoted {
+        if Self.isLineBreak(c) { break }
+        if counts[c] != nil { counts[c]! += 1 }
+      }
+      i += 1
+    }
+    var best: Character = ";"
+    for c in [",", "\t"] as [Character] where counts[c]! > counts[best]! { best = c }
+    return best
+  }
+
+  // MARK: Records and fields
+
+  mutating func record() throws(Abort) -> Record {
+    let start = location
+    var fields: [Field] = []
+    while true {
+      fields.append(try field())
+      if atEnd { return Record(fields: fields, start: start, end: location) }
+      if current == delimiter { advance(); continue }
+      // A line break.
+      let end = location
+      advance()
+      return Record(fields: fields, start: start, end: end)
+    }
+  }
+
+  /// One field, leaving the cursor on the delimiter, the line break or the end.
+  mutating func field() throws(Abort) -> Field {
+    while !atEnd, isBlank(current) { advance() }
+    let start = location
+    guard !atEnd, current == "\"" else {
+      var value = ""
+      while !atEnd, current != delimiter, !Self.isLineBreak(current) { value.append(current); advance() }
+      while let last = value.last, isBlank(last) { value.removeLast() }
+      return Field(value: value, location: start, quoted: false)
+    }
+    advance()
+    var value = ""
+    while true {
+      if atEnd {
+        diagnostics.append(.error(
+          "this quote is never closed", at: start,
+          hints: [
+            "a field that starts with \" runs until the next \" – everything after this point was read as one value",
+            "close it with \", and write a quote inside a quoted field as \"\"",
+          ]))
+        throw Abort()
+      }
+      let c = current
+      if c == "\"" {
+        advance()
+        if !atEnd, current == "\"" { value.append("\""); advance(); continue }
+        break
+      }
+      value.append(Self.isLineBreak(c) ? "\n" : c)
+      advance()
+    }
+    while !atEnd, isBlank(current) { advance() }
+    if !atEnd, current != delimiter, !Self.isLineBreak(current) {
+      let stray = location
+      var extra = ""
+      while !atEnd, current != delimiter, !Self.isLineBreak(current) { extra.append(current); advance() }
+      diagnostics.append(.error(
+        "unexpected text after the closing quote: `\(extra)`", at: stray,
+        hints: ["put the whole value in the quotes, e.g. \"\(value) \(extra)\"; a quote inside quotes is written \"\""]))
+    }
+    return Field(value: value, location: start, quoted: true)
+  }
+
+  // MARK: Checks
+
+  mutating func checkHeader(_ header: Record, columns: [String]) {
+    var firstSeen: [String: Int] = [:]
+    for (i, name) in columns.enumerated() {
+      let at = header.fields[i].location
+      if name.isEmpty {
+        diagnostics.append(.error(
+          "column \(i + 1) of the header has no name", at: at,
+          hints: i == columns.count - 1 && columns.count > 1
+            ? ["the header ends with `\(Self.shown(delimiter))`; remove it, or name the column"]
+            : ["give every column a name (it becomes the variable `{{name}}`), or delete the empty column"]))
+      } else if let first = firstSeen[name] {
+        diagnostics.append(.error(
+          "the column `\(name)` is named twice (columns \(first + 1) and \(i + 1))", at: at,
+          hints: ["column names must be unique; rename or delete one of them"]))
+      } else {
+        firstSeen[name] = i
+      }
+    }
+  }
+
+  func fieldCountProblem(_ record: Record, columns: [String]) -> Diagnostic? {
+    let n = record.fields.count, expected = columns.count
+    let d = Self.shown(delimiter)
+    if n > expected {
+      var hints = ["a value that contains `\(d)` must be in quotes, e.g. \"Norr\(d) Syd\""]
+      hints.append(
+        "the header names \(expected) column\(expected == 1 ? "" : "s") (\(columns.joined(separator: d))); the delimiter is `\(d)`, chosen from the header line")
+      return .error(
+        "this row has \(n) fields but the header names \(expected) column\(expected == 1 ? "" : "s")",
+        at: record.fields[expected].location, hints: hints)
+    }
+    if n < expected {
+      let missing = columns[n...].map { "`\($0)`" }
+      return .error(
+        "this row has \(n) field\(n == 1 ? "" : "s") but the header names \(expected) columns", at: record.end,
+        hints: [
+          "no value for \(CSVTable.listed(Array(missing)))",
+          "an empty value still needs its `\(d)`: e.g. \(Array(repeating: "…", count: n).joined(separator: d))\(String(repeating: d, count: expected - n))",
+        ])
+    }
+    return nil
+  }
+
+  /// LF, CRLF (one `Character`) or a lone CR; not the other Unicode line separators.
+  static func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" || c == "\r" }
+
+  static func shown(_ c: Character) -> String { c == "\t" ? "\\t" : String(c) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import NaraModel
+import Yams
+
+/// A kit: several sheets (layouts) rendered together into one PDF, numbered as one document.
+public struct LoadedKit: Sendable {
+  public var title: String?
+  public var author: String?
+  public var sheets: [LoadedLayout]
+  public var files: [String]
+  public var warnings: [Diagnostic]
+}
+
+extension LayoutLoader {
+  /// The file a path names: a kit folder means its `kit.yaml`.
+  public static func resolve(_ path: String) -> String {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+      return (path as NSString).appendingPathComponent("kit.yaml")
+    }
+    return path
+  }
+
+  /// Whether the file is a kit (its top level has `kit:`), without reporting errors.
+  public static func isKit(_ path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: resolve(path)), let text = String(data: data, encoding: .utf8),
+      let node = try? Yams.compose(yaml: text), case .mapping(let m) = node
+    else { return false }
+    return m.keys.contains { $0.scalar?.string == "kit" }
+  }
+
+  /// Loads a kit file (or a folder with `kit.yaml`) and every sheet it names, with all the
+  /// errors of all the files at once.
+  public func loadKit(path: String) throws(DiagnosticsError) -> LoadedKit {
+    let file = URL(fileURLWithPath: Self.resolve(path)).standardized.path
+    var diagnostics: [Diagnostic] = []
+    guard let (reader, root) = Reader.open(file, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    reader.scopes = [variables]
+    guard let top = reader.fields(root, allowed: ["kit"], what: "the kit file"),
+      let kitNode = top["kit"],
+      let f = reader.fields(kitNode, allowed: ["title", "author", "sheets"], what: "kit")
+    else { throw DiagnosticsError(diagnostics + reader.diagnostics) }
+    var kit = LoadedKit(title: nil, author: nil, sheets: [], files: [file], warnings: [])
+    if let t = f["title"] { kit.title = reader.string(t, what: "title") }
+    if let a = f["author"] { kit.author = reader.string(a, what: "author") }
+    var sheetErrors: [Diagnostic] = []
+    if let s = f["sheets"] {
+      let names = reader.list(s, what: "sheets")
+      if names.isEmpty { reader.error("the kit names no sheets", at: s, hints: ["list the sheet layouts in order under `sheets:`"]) }
+      for n in names {
+        guard let name = reader.string(n, what: "sheet") else { continue }
+        let sheetPath = reader.resolvePath(name)
+        guard FileManager.default.fileExists(atPath: sheetPath) else {
+          reader.error("sheet not found: \(Reader.displayPath(sheetPath))", at: n, hints: ["sheets are named relative to the kit file"])
+          continue
+        }
+        do {
+          let loaded = try load(path: sheetPath)
+          kit.sheets.append(loaded)
+          kit.files += loaded.files
+          kit.warnings += loaded.warnings
+        } catch {
+          sheetErrors += error.diagnostics
+        }
+      }
+    } else {
+      reader.error("the kit has no `sheets:`", at: kitNode, hints: ["list the sheet layouts in order under `sheets:`"])
+    }
+    let all = diagnostics + reader.diagnostics + sheetErrors
+    if all.contains(where: { $0.severity == .error }) {
+      // The same missing variable in every sheet is one message per sheet; keep them all –
+      // each names its own file and line.
+      throw DiagnosticsError(all)
+    }
+    kit.warnings += all
+    return kit
+  }
+}
