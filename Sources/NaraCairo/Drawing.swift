@@ -94,20 +94,34 @@ final class Painter {
         cairo_tag_begin(cr, "Lbl", nil); try drawRun(marker, on: cr); cairo_tag_end(cr, "Lbl")
       }
       cairo_tag_begin(cr, "LBody", nil)
-      for run in t.runs.dropFirst() { try drawRun(run, on: cr) }
+      try drawRuns(Array(t.runs.dropFirst()), on: cr)
       cairo_tag_end(cr, "LBody")
       cairo_tag_end(cr, "LI")
     case .heading(let level):
       closeList(on: cr)
       let tag = "H\(min(6, max(1, level)))"
       cairo_tag_begin(cr, tag, nil)
-      for run in t.runs { try drawRun(run, on: cr) }
+      try drawRuns(t.runs, on: cr)
       cairo_tag_end(cr, tag)
     case .paragraph, .figure:
       closeList(on: cr)
       cairo_tag_begin(cr, "P", nil)
-      for run in t.runs { try drawRun(run, on: cr) }
+      try drawRuns(t.runs, on: cr)
       cairo_tag_end(cr, "P")
+    }
+  }
+
+  /// The runs of one structure element. Beside a link, Cairo leaves text placed directly in
+  /// the element untagged, so then every run that is not the link gets its own Span.
+  private func drawRuns(_ runs: [GlyphRun], on cr: OpaquePointer) throws {
+    guard runs.contains(where: { $0.link != nil }) else {
+      for run in runs { try drawRun(run, on: cr) }
+      return
+    }
+    for run in runs {
+      if run.link == nil { cairo_tag_begin(cr, "Span", nil) }
+      try drawRun(run, on: cr)
+      if run.link == nil { cairo_tag_end(cr, "Span") }
     }
   }
 

@@ -195,3 +195,61 @@ public enum AtomicFile {
     }
   }
 }
+
+extension CairoRenderer {
+  /// One PNG with small previews of many pages in a grid, each with a caption, so a
+  /// coordinator sees a whole batch at a glance.
+  public func writeContactSheet(_ pages: [(page: RenderedPage, caption: String)], to path: String,
+                                thumbnailWidth: Double = 160, columns requested: Int? = nil) throws {
+    guard let first = pages.first else { throw RenderError("nothing to put on the contact sheet") }
+    let columns = max(1, requested ?? min(pages.count, 10))
+    let rows = (pages.count + columns - 1) / columns
+    let aspect = first.page.size.height / first.page.size.width
+    let gap = 14.0, caption = 16.0
+    let cellW = thumbnailWidth, cellH = thumbnailWidth * aspect
+    let width = Int(gap + Double(columns) * (cellW + gap)), height = Int(gap + Double(rows) * (cellH + caption + gap))
+    guard width * height <= 200_000_000 else {
+      throw RenderError("a contact sheet of \(width) × \(height) pixels is too large", hints: ["render fewer rows at a time"])
+    }
+    try AtomicFile.write(to: path) { temp in
+      guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+        throw RenderError("cairo_image_surface_create failed")
+      }
+      defer { cairo_surface_destroy(surface) }
+      try check(cairo_surface_status(surface), "cannot allocate the contact sheet")
+      guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
+      defer { cairo_destroy(cr) }
+      cairo_set_source_rgb(cr, 0.93, 0.94, 0.93)
+      cairo_paint(cr)
+      for (i, entry) in pages.enumerated() {
+        let x = gap + Double(i % columns) * (cellW + gap), y = gap + Double(i / columns) * (cellH + caption + gap)
+        let scale = cellW / entry.page.size.width
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_rectangle(cr, 0, 0, cellW, entry.page.size.height * scale)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_fill_preserve(cr)
+        cairo_clip(cr)
+        cairo_scale(cr, scale, scale)
+        try painter.draw(entry.page.nodes, on: cr)
+        cairo_restore(cr)
+        // The caption in the project's fonts, through the same shaper.
+        let spec = FontSpec(family: "Noto Sans", size: 9)
+        let line = try shaper.shape(StyledParagraph(spans: [StyledSpan(text: entry.caption, font: spec, colour: Colour(red: 0.2, green: 0.2, blue: 0.2))],
+                                                    alignment: .start, language: "sv", direction: .ltr), width: 10_000).lines.first
+        if let line {
+          cairo_save(cr)
+          cairo_rectangle(cr, x, y, cellW, cellH + caption)
+          cairo_clip(cr)
+          try painter.draw([.text(TextNode(id: "caption", role: .artifact, runs: line.runs.map {
+            var r = $0; r.origin.x += x; r.origin.y += y + cellH + 11; return r
+          }))], on: cr)
+          cairo_restore(cr)
+        }
+      }
+      try check(cairo_status(cr), "drawing the contact sheet failed")
+      cairo_surface_flush(surface)
+      try check(cairo_surface_write_to_png(surface, temp), "cannot write \(path)")
+    }
+  }
+}

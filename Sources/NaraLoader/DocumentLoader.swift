@@ -14,8 +14,20 @@ public struct LoadedLayout: Sendable {
 public struct LayoutLoader: Sendable {
   /// Values for `{{name}}` (from `--set` or a CSV row).
   public var variables: [String: String]
+  /// Collects variables without a value instead of reporting them (see `variablesNeeded`).
+  var missing: MissingVariables?
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
+
+  /// The variables a layout or kit needs from outside: used somewhere, with no default in
+  /// the files and not among `variables`. For checking a CSV's columns before a batch.
+  public func variablesNeeded(path: String) -> Set<String> {
+    var probe = self
+    let missing = MissingVariables()
+    probe.missing = missing
+    if Self.isKit(path) { _ = try? probe.loadKit(path: path) } else { _ = try? probe.load(path: path) }
+    return missing.names
+  }
 
   static let topKeys = ["document", "theme", "imports", "components", "stories", "pages", "variables"]
 
@@ -24,6 +36,7 @@ public struct LayoutLoader: Sendable {
     let absolute = URL(fileURLWithPath: path).standardized.path
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    reader.missingVariables = missing
     var files = [absolute]
     var context = LoadContext()
 
@@ -45,6 +58,7 @@ public struct LayoutLoader: Sendable {
         let themePath = reader.resolvePath(name)
         if let (themeReader, themeRoot) = Reader.open(themePath, diagnostics: &diagnostics, from: reader.location(t)) {
           themeReader.scopes = [vars]
+          themeReader.missingVariables = missing
           theme = themeReader.theme(themeRoot)
           diagnostics += themeReader.diagnostics
           files.append(themePath)
@@ -62,6 +76,7 @@ public struct LayoutLoader: Sendable {
         let importPath = reader.resolvePath(name)
         guard let (r, root) = Reader.open(importPath, diagnostics: &diagnostics, from: reader.location(node)) else { continue }
         r.scopes = [vars]
+        r.missingVariables = missing
         files.append(importPath)
         if let f = r.fields(root, allowed: ["components"], what: "an imported file") , let c = f["components"] {
           context.registerComponents(c, reader: r)
@@ -98,13 +113,31 @@ public struct LayoutLoader: Sendable {
 
     diagnostics += reader.diagnostics + context.readers.flatMap(\.diagnostics) + context.extraDiagnostics
     let errors = diagnostics.filter { $0.severity == .error }
-    if !errors.isEmpty { throw DiagnosticsError(dedupe(diagnostics)) }
+    if !errors.isEmpty { throw DiagnosticsError(Self.collapseUnsetVariables(Self.unique(diagnostics))) }
     let document = Document(settings: settings, theme: theme, pages: pages, stories: context.stories, source: absolute)
-    return LoadedLayout(document: document, warnings: dedupe(diagnostics), files: files)
+    return LoadedLayout(document: document, warnings: Self.unique(diagnostics), files: files)
   }
 
-  private func dedupe(_ d: [Diagnostic]) -> [Diagnostic] {
+  /// Each diagnostic once, in order.
+  static func unique(_ d: [Diagnostic]) -> [Diagnostic] {
     var seen = Set<Diagnostic>(); return d.filter { seen.insert($0).inserted }
+  }
+
+  /// A variable nobody set is one error at its first use, not one per place it appears.
+  static func collapseUnsetVariables(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var firstIndex: [String: Int] = [:]
+    var out: [Diagnostic] = []
+    var extra: [String: Int] = [:]
+    for d in diagnostics {
+      if d.message.hasPrefix("the variable `{{"), let end = d.message.range(of: "}}`") {
+        let name = String(d.message[d.message.index(d.message.startIndex, offsetBy: 16)..<end.lowerBound])
+        if firstIndex[name] != nil { extra[name, default: 0] += 1; continue }
+        firstIndex[name] = out.count
+      }
+      out.append(d)
+    }
+    for (name, n) in extra { out[firstIndex[name]!].hints.append("it is used in \(n) more place\(n == 1 ? "" : "s") too") }
+    return out
   }
 }
 

@@ -36,6 +36,7 @@ extension LayoutLoader {
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(file, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.scopes = [variables]
+    reader.missingVariables = missing
     guard let top = reader.fields(root, allowed: ["kit"], what: "the kit file"),
       let kitNode = top["kit"],
       let f = reader.fields(kitNode, allowed: ["title", "author", "sheets"], what: "kit")
@@ -66,7 +67,7 @@ extension LayoutLoader {
     } else {
       reader.error("the kit has no `sheets:`", at: kitNode, hints: ["list the sheet layouts in order under `sheets:`"])
     }
-    let all = diagnostics + reader.diagnostics + sheetErrors
+    let all = LayoutLoader.collapseUnsetVariables(LayoutLoader.unique(diagnostics + reader.diagnostics + sheetErrors))
     if all.contains(where: { $0.severity == .error }) {
       // The same missing variable in every sheet is one message per sheet; keep them all –
       // each names its own file and line.

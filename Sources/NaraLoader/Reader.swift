@@ -11,6 +11,9 @@ final class Reader {
   let displayName: String
   let text: String
   var diagnostics: [Diagnostic] = []
+  /// When set, a variable without a value is recorded here instead of being an error (to
+  /// learn which variables a layout needs from outside, e.g. CSV columns).
+  var missingVariables: MissingVariables?
   /// The document's language, for formatted variables (`{{datum|datum}}`).
   var language = "sv-SE"
   /// Variables visible while reading (component parameters over global variables).
@@ -294,6 +297,9 @@ final class Reader {
         } else {
           out += value
         }
+      } else if let missing = missingVariables {
+        missing.names.insert(name)
+        out += "{{\(name)}}"
       } else {
         let key = "\(name)@\(node.mark?.line ?? 0)"
         if !reportedMissing.contains(key) {
@@ -315,6 +321,11 @@ final class Reader {
     if path.hasPrefix("/") { return path }
     return URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).standardized.path
   }
+}
+
+/// Variables a layout uses that nobody gave a value (shared by the readers of one load).
+final class MissingVariables: @unchecked Sendable {
+  var names: Set<String> = []
 }
 
 /// A checked mapping: key → (key node, value node), in file order.

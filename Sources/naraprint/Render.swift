@@ -42,6 +42,21 @@ struct Render: ParsableCommand {
   @Option(name: .customLong("page-tree"), help: ArgumentHelp("Also write the laid-out page tree as text (for checking positions and golden tests).", valueName: "file"))
   var pageTree: String?
 
+  @Option(help: ArgumentHelp("Render once per row of this CSV file; its columns fill {{variables}}.", valueName: "file.csv"))
+  var data: String?
+
+  @Option(help: ArgumentHelp("With --data: the file name of each row's PDF, with {{column}} fields (default: LAYOUT-{{rad}}.pdf). -o names the folder.", valueName: "pattern"))
+  var name: String?
+
+  @Flag(help: "With --data: one PDF with every row's pages (-o names it).")
+  var combine = false
+
+  @Option(help: "With --data: how many rows to render at once (default: the number of cores).")
+  var jobs: Int?
+
+  @Option(name: .customLong("contact-sheet"), help: ArgumentHelp("Also write one PNG with small previews of every page rendered.", valueName: "file.png"))
+  var contactSheet: String?
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -53,6 +68,11 @@ struct Render: ParsableCommand {
     if let format, OutputFormat(rawValue: format.lowercased()) == nil {
       throw ValidationError("--format must be pdf or png")
     }
+    if data == nil && (name != nil || combine || jobs != nil) {
+      throw ValidationError("--name, --combine and --jobs go with --data FILE.csv")
+    }
+    if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64") }
+    if let contactSheet, !contactSheet.lowercased().hasSuffix(".png") { throw ValidationError("--contact-sheet writes a PNG: give it a .png name") }
   }
 
   func run() throws {
@@ -61,7 +81,8 @@ struct Render: ParsableCommand {
       let parts = v.split(separator: "=", maxSplits: 1).map(String.init)
       options.variables[parts[0]] = parts.count > 1 ? parts[1] : ""
     }
-    let base = ((layout as NSString).lastPathComponent as NSString).deletingPathExtension
+    let base = ((layout.hasSuffix("/") ? String(layout.dropLast()) : layout) as NSString).lastPathComponent
+      .replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "")
     let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
     options.format = format.flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? OutputFormat(rawValue: ext) ?? .pdf
     if let output, !ext.isEmpty, ext != options.format.rawValue {
@@ -76,12 +97,21 @@ struct Render: ParsableCommand {
 
     let printer = DiagnosticPrinter()
     do {
+      if let data {
+        try runBatch(data: data, base: base, options: options, printer: printer)
+        return
+      }
       let pipeline = try Pipeline()
       let report = try pipeline.render(layout, to: target, options: options)
       printer.print(report.warnings)
       if !quiet {
         let pages = report.pageCount == 1 ? "1 page" : "\(report.pageCount) pages"
         for f in report.files { FileHandle.standardError.write(Data("wrote \(f) (\(pages))\n".utf8)) }
+      }
+      if let contactSheet {
+        let (doc, _, _) = try pipeline.build(layout, variables: options.variables)
+        try pipeline.renderer.writeContactSheet(doc.pages.enumerated().map { ($0.element, "Sida \($0.offset + 1)") }, to: contactSheet)
+        if !quiet { FileHandle.standardError.write(Data("wrote \(contactSheet) (\(doc.pages.count) previews)\n".utf8)) }
       }
     } catch let error as DiagnosticsError {
       printer.print(error.diagnostics)

@@ -12,9 +12,43 @@ public struct AccessibilityInfo: Sendable {
   }
 }
 
-/// Completes Cairo's tagged PDF for accessibility with libqpdf (see Accessibility/).
+/// Completes Cairo's tagged PDF for accessibility (PDF/UA-1, ISO 14289-1, as veraPDF and
+/// PAC check it) with libqpdf, rewriting the file in place:
+/// 1. catalog: `/Lang`, `/ViewerPreferences << /DisplayDocTitle true >>`, `/MarkInfo`,
+///    XMP metadata with `dc:title` and `pdfuaid:part 1` (`CatalogFixes`);
+/// 2. structure tree: `/Alt` on every Figure (`StructureFixes`);
+/// 3. pages with annotations get `/Tabs /S`, links a `/Contents` (`ObjectFixes`);
+/// 4. TrueType CID fonts get `/CIDToGIDMap /Identity` (`ObjectFixes`);
+/// 5. content drawn outside any tag becomes an Artifact (`ArtifactMarker`).
+/// The same input gives the same bytes (see `QPDFDocument.writeInPlace`).
 enum PDFFinisher {
   static func finish(path: String, info: AccessibilityInfo) throws {
-    // Filled in by the qpdf post-processor.
+    let doc = try QPDFDocument(reading: path)
+    try CatalogFixes.apply(to: doc, info: info)
+    try StructureFixes.apply(to: doc, info: info)
+    try ObjectFixes.apply(to: doc)
+    try markArtifacts(in: doc)
+    try doc.writeInPlace()
+  }
+
+  /// Step 5 for every page. A page with several content streams gets one new stream with
+  /// their concatenation: a marked-content sequence may run from one into the next.
+  static func markArtifacts(in doc: QPDFDocument) throws {
+    for (n, page) in try doc.pages().enumerated() {
+      let content = try doc.pageContent(page)
+      let marked: [UInt8]?
+      do {
+        marked = try ArtifactMarker.mark(content)
+      } catch let e as RenderError {
+        throw RenderError("page \(n + 1): \(e.message)", hints: e.hints)
+      }
+      guard let marked else { continue }
+      let contents = try doc.key("/Contents", of: page)
+      if doc.isStream(contents) {
+        try doc.replaceData(of: contents, with: marked)
+      } else {
+        try doc.set("/Contents", of: page, to: try doc.newStream(marked))
+      }
+    }
   }
 }

@@ -129,6 +129,16 @@ final class QPDFDocument {
   func name(_ n: String) throws -> PDFObject { PDFObject(handle: try call("qpdf_oh_new_name") { qpdf_oh_new_name($0, n) }) }
   func bool(_ b: Bool) throws -> PDFObject { PDFObject(handle: try call("qpdf_oh_new_bool") { qpdf_oh_new_bool($0, b ? 1 : 0) }) }
   func dictionary() throws -> PDFObject { PDFObject(handle: try call("qpdf_oh_new_dictionary") { qpdf_oh_new_dictionary($0) }) }
+  func array(_ items: [PDFObject]) throws -> PDFObject {
+    let a = try call("qpdf_oh_new_array") { qpdf_oh_new_array($0) }
+    for item in items { try call("qpdf_oh_append_item") { qpdf_oh_append_item($0, a, item.handle) } }
+    return PDFObject(handle: a)
+  }
+  /// An empty dictionary as a new indirect object (structure elements must be indirect).
+  func newIndirectDictionary() throws -> PDFObject {
+    let d = try call("qpdf_oh_new_dictionary") { qpdf_oh_new_dictionary($0) }
+    return PDFObject(handle: try call("qpdf_make_indirect_object") { qpdf_make_indirect_object($0, d) })
+  }
   /// A text string: PDFDocEncoding when it fits, UTF-16BE otherwise (qpdf decides).
   func unicodeString(_ s: String) throws -> PDFObject {
     PDFObject(handle: try call("qpdf_oh_new_unicode_string") { qpdf_oh_new_unicode_string($0, s) })

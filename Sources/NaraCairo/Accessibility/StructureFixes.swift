@@ -12,8 +12,11 @@ enum StructureFixes {
     guard doc.isDictionary(try doc.key("/ParentTree", of: treeRoot)) else {
       throw RenderError("making the PDF accessible failed: the structure tree has no /ParentTree")
     }
-    let top = try elements(of: treeRoot, in: doc)
-    // One top element (Document) carries the language too, for checkers that look there.
+    var top = try elements(of: treeRoot, in: doc)
+    if top.count > 1, try doc.items(try doc.key("/K", of: treeRoot)).count == top.count {
+      top = [try wrapInDocument(top, root: treeRoot, in: doc)]
+    }
+    // The top element carries the language too, for checkers that look there.
     if top.count == 1, !(try doc.hasKey("/Lang", top[0])) {
       try doc.set("/Lang", of: top[0], to: try doc.unicodeString(info.language))
     }
@@ -28,6 +31,21 @@ enum StructureFixes {
     for (figure, alt) in zip(figures, info.figureAlts) {
       try doc.set("/Alt", of: figure, to: try doc.unicodeString(alt))
     }
+  }
+
+  /// Cairo 1.16 drops the renderer's outermost `Document` tag and hangs its children on the
+  /// StructTreeRoot itself; a tree has one root element (poppler warns otherwise), so put
+  /// them back under a Document. Only `/P` links change: the parent tree maps marked
+  /// content to the leaf elements, which stay the same objects.
+  static func wrapInDocument(_ kids: [PDFObject], root: PDFObject, in doc: QPDFDocument) throws -> PDFObject {
+    let element = try doc.newIndirectDictionary()
+    try doc.set("/Type", of: element, to: try doc.name("/StructElem"))
+    try doc.set("/S", of: element, to: try doc.name("/Document"))
+    try doc.set("/P", of: element, to: root)
+    try doc.set("/K", of: element, to: try doc.array(kids))
+    for kid in kids { try doc.set("/P", of: kid, to: element) }
+    try doc.set("/K", of: root, to: try doc.array([element]))
+    return element
   }
 
   /// The structure elements among a node's `/K` kids (marked-content ids, marked-content

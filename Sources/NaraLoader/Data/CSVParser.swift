@@ -56,13 +56,14 @@ struct CSVParser {
         if !record.isBlank { records.append(record) }
       }
     } catch {
-      throw DiagnosticsError(diagnostics)
+      // An unterminated quote: the rows before it are still checked.
     }
     // Rows of empty fields at the end (`;;;`, as Excel leaves them) are not data.
     while records.count > 1, records.last!.isAllEmpty { records.removeLast() }
 
     guard let header = records.first else {
-      throw DiagnosticsError(diagnostics + [.error(
+      if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+      throw DiagnosticsError([.error(
         "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
         hints: ["the first line must name the columns, e.g. enhet;datum"])])
     }
@@ -90,11 +91,21 @@ struct CSVParser {
         .note, "\(rowErrors - CSVTable.maximumRowErrors) more rows have the wrong number of fields",
         at: SourceLocation(file: file, line: 1, column: 1), hints: ["fix the rows above first; the rest are often the same mistake"]))
     }
-    if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+    if !diagnostics.isEmpty { throw DiagnosticsError(sorted(diagnostics)) }
     return CSVTable(file: file, columns: columns, rows: rows, delimiter: delimiter, headerLocations: header.fields.map(\.location))
   }
 
   private var sawSepLine = false
+
+  /// In file order (the parser finds some errors before others on earlier lines); notes last.
+  func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    func key(_ d: Diagnostic) -> (Int, Int, Int) {
+      (d.severity == .note ? 1 : 0, d.location?.line ?? 0, d.location?.column ?? 0)
+    }
+    return diagnostics.enumerated().sorted { a, b in
+      key(a.element) != key(b.element) ? key(a.element) < key(b.element) : a.offset < b.offset
+    }.map(\.element)
+  }
 
   /// Excel's `sep=;` first line names the delimiter.
   mutating func skipSepLine() {

@@ -171,7 +171,9 @@ public struct CSVTable: Sendable {
       if line - 1 < lines.count { hints.append("read as Windows-1252, line \(line) says “\(lines[line - 1])”") }
     }
     hints.append("in Excel: Save As → “CSV UTF-8 (comma delimited) (*.csv)”")
-    hints.append("or convert it: iconv -f WINDOWS-1252 -t UTF-8 \(file) > utf8-\((file as NSString).lastPathComponent)")
+    let name = (file as NSString).lastPathComponent
+    let converted = String(file.dropLast(name.count)) + "utf8-" + name
+    hints.append("or convert it: iconv -f WINDOWS-1252 -t UTF-8 \(file) > \(converted)")
     return .error(message, at: SourceLocation(file: file, line: line, column: column), hints: hints)
   }
 
