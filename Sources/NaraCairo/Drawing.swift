@@ -13,6 +13,9 @@ final class Painter {
   /// Alternative texts of the figures, in the order their tags were written (the PDF
   /// post-processor puts them on the structure elements: Cairo 1.16 cannot).
   var figureAlts: [String] = []
+  /// The id of each top-level structure element, in the order they were written (to put
+  /// them in the layout's reading order afterwards).
+  var topLevelIDs: [[String]] = []
   /// Inside a figure everything belongs to the figure: no nested tags.
   private var figureDepth = 0
   private var inList = false
@@ -33,29 +36,30 @@ final class Painter {
 
   private var tagging: Bool { tagStructure && figureDepth == 0 }
 
-  private func beginFigure(_ alt: String, on cr: OpaquePointer) {
+  private func beginFigure(_ alt: String, id: [String], on cr: OpaquePointer) {
     guard tagging else { return }
     closeList(on: cr)
     cairo_tag_begin(cr, "Figure", nil)
     figureAlts.append(alt)
+    topLevelIDs.append(id)
   }
 
   func draw(_ node: Node, on cr: OpaquePointer) throws {
     switch node {
     case .path(let p):
       if case .figure(let alt) = p.role, tagging {
-        beginFigure(alt, on: cr); drawPath(p, on: cr); cairo_tag_end(cr, "Figure")
+        beginFigure(alt, id: p.owners, on: cr); drawPath(p, on: cr); cairo_tag_end(cr, "Figure")
       } else { drawPath(p, on: cr) }
     case .text(let t): try drawText(t, on: cr)
     case .image(let i):
       if case .figure(let alt) = i.role, tagging {
-        beginFigure(alt, on: cr)
+        beginFigure(alt, id: i.owners, on: cr)
         try drawImage(i, on: cr)
         cairo_tag_end(cr, "Figure")
       } else { try drawImage(i, on: cr) }
     case .group(let g):
       var isFigure = false
-      if case .figure(let alt) = g.role, tagging { beginFigure(alt, on: cr); isFigure = true }
+      if case .figure(let alt) = g.role, tagging { beginFigure(alt, id: g.owners, on: cr); isFigure = true }
       if isFigure || g.role == .artifact { figureDepth += 1 }
       defer {
         if isFigure || g.role == .artifact { figureDepth -= 1 }
@@ -87,7 +91,7 @@ final class Painter {
     case .artifact, .group:
       for run in t.runs { try drawRun(run, on: cr) }
     case .listItem:
-      if !inList { cairo_tag_begin(cr, "L", nil); inList = true }
+      if !inList { cairo_tag_begin(cr, "L", nil); inList = true; topLevelIDs.append(t.owners + [t.id]) }
       cairo_tag_begin(cr, "LI", nil)
       // The layout puts the marker first.
       if let marker = t.runs.first {
@@ -101,11 +105,13 @@ final class Painter {
       closeList(on: cr)
       let tag = "H\(min(6, max(1, level)))"
       cairo_tag_begin(cr, tag, nil)
+      topLevelIDs.append(t.owners + [t.id])
       try drawRuns(t.runs, on: cr)
       cairo_tag_end(cr, tag)
     case .paragraph, .figure:
       closeList(on: cr)
       cairo_tag_begin(cr, "P", nil)
+      topLevelIDs.append(t.owners + [t.id])
       try drawRuns(t.runs, on: cr)
       cairo_tag_end(cr, "P")
     }

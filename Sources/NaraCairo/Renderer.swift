@@ -58,6 +58,8 @@ public final class CairoRenderer {
     defer { cairo_destroy(cr) }
     painter.tagStructure = true
     painter.figureAlts = []
+    painter.topLevelIDs = []
+    var elementsPerPage: [Int] = []
     defer { painter.tagStructure = false }
     cairo_tag_begin(cr, "Document", nil)
     for page in document.pages {
@@ -72,6 +74,7 @@ public final class CairoRenderer {
       }
       try painter.draw(page.nodes, on: cr)
       painter.closeList(on: cr)
+      elementsPerPage.append(painter.topLevelIDs.count - elementsPerPage.reduce(0, +))
       cairo_restore(cr)
       if options.cropMarks { drawCropMarks(cr, page: page, offset: offset) }
       cairo_show_page(cr)
@@ -81,7 +84,29 @@ public final class CairoRenderer {
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface), "finishing the PDF failed")
     try PDFFinisher.finish(path: path, info: AccessibilityInfo(
-      language: document.metadata.language, title: document.metadata.title, figureAlts: painter.figureAlts))
+      language: document.metadata.language, title: document.metadata.title, figureAlts: painter.figureAlts,
+      readingOrder: Self.readingOrder(ids: painter.topLevelIDs, perPage: elementsPerPage, pages: document.pages)))
+  }
+
+  /// The top-level elements in each page's declared reading order: an element goes with the
+  /// first listed id that names it or an item around it (a group, a placed component);
+  /// unlisted ones follow in drawing order. Nil when no page declares an order.
+  static func readingOrder(ids: [[String]], perPage: [Int], pages: [RenderedPage]) -> [Int]? {
+    guard pages.contains(where: { !$0.readingOrder.isEmpty }) else { return nil }
+    var order: [Int] = []
+    var start = 0
+    for (page, count) in zip(pages, perPage) {
+      let indices = Array(start..<start + count)
+      func rank(_ chain: [String]) -> Int {
+        page.readingOrder.firstIndex { entry in chain.contains { $0 == entry || $0.hasPrefix(entry + "#") } } ?? Int.max
+      }
+      order += indices.enumerated().sorted { a, b in
+        let ra = rank(ids[a.element]), rb = rank(ids[b.element])
+        return ra != rb ? ra < rb : a.offset < b.offset
+      }.map(\.element)
+      start += count
+    }
+    return order
   }
 
   private func setMetadata(_ surface: OpaquePointer, _ m: DocumentMetadata, date: Date) {

@@ -37,6 +37,8 @@ public final class LayoutEngine {
   var diagnostics: [Diagnostic] = []
   var document: Document!
   var pageNumber = 0
+  /// The ids of the items being laid out, outermost first.
+  var itemPath: [String] = []
   /// Pages before this document's first (when sheets of a kit are numbered together).
   public var pageNumberOffset = 0
   /// The number of pages `{{sidor}}` shows; the document's own count when nil.
@@ -91,7 +93,9 @@ public final class LayoutEngine {
     for item in page.items {
       nodes += try placeAbsolute(item, in: frame, defaultArea: content)
     }
-    return RenderedPage(size: size, bleed: s.bleed.points, nodes: nodes)
+    var rendered = RenderedPage(size: size, bleed: s.bleed.points, nodes: nodes)
+    rendered.readingOrder = page.readingOrder
+    return rendered
   }
 
   /// Places an item that may say where it goes (`at`), inside `frame` (the parent's box).

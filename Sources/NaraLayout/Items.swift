@@ -5,6 +5,8 @@ extension LayoutEngine {
   /// Lays out one item. `width`/`height` are what the parent gives (nil: the item decides
   /// from its own size or its content).
   func layout(_ item: Item, width proposedWidth: Double?, height proposedHeight: Double?, parentHeight: Double?) throws -> Laid {
+    itemPath.append(item.id)
+    defer { itemPath.removeLast() }
     let p = item.placement
     // Parents resolve relative extents (`50%`, `1fr`) before they propose a size, so only a
     // fixed length is the item's own business here.
@@ -50,6 +52,7 @@ extension LayoutEngine {
       laid.nodes = transformed(laid.nodes, size: laid.size, placement: p, role: role)
     }
     if p.scale != 1 { laid.size = Size(width: laid.size.width * p.scale, height: laid.size.height * p.scale) }
+    laid.nodes = laid.nodes.map { $0.owned(by: itemPath) }
     return laid
   }
 

@@ -2,6 +2,17 @@ import NaraModel
 import NaraPageTree
 
 extension Node {
+  /// The node with the chain of items it belongs to, unless it has one (for the reading order).
+  func owned(by owners: [String]) -> Node {
+    switch self {
+    case .image(var i) where i.owners.isEmpty: i.owners = owners; return .image(i)
+    case .group(var g) where g.owners.isEmpty: g.owners = owners; return .group(g)
+    case .path(var p) where p.owners.isEmpty: p.owners = owners; return .path(p)
+    case .text(var t) where t.owners.isEmpty: t.owners = owners; return .text(t)
+    default: return self
+    }
+  }
+
   /// The same node moved by (dx, dy).
   func offset(dx: Double, dy: Double) -> Node {
     if dx == 0 && dy == 0 { return self }

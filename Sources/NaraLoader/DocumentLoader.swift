@@ -241,7 +241,7 @@ extension Reader {
   }
 
   func page(_ node: Node, number: Int, context: inout LoadContext) -> Page? {
-    guard let f = fields(node, allowed: ["items", "background", "id"], what: "page \(number)") else { return nil }
+    guard let f = fields(node, allowed: ["items", "background", "id", "reading-order"], what: "page \(number)") else { return nil }
     var background: Colour?
     if let b = f["background"] { background = colour(b, theme: context.theme, what: "background") }
     let prefix = f["id"].flatMap { string($0, what: "id") } ?? "p\(number)"
@@ -253,6 +253,30 @@ extension Reader {
     } else {
       error("page \(number) has no `items:`", at: node, hints: ["add `items:` with what goes on the page"])
     }
-    return Page(background: background, items: items, location: location(node))
+    var page = Page(background: background, items: items, location: location(node))
+    if let ro = f["reading-order"] {
+      let known = allIDs(items)
+      for n in list(ro, what: "reading-order") {
+        guard let id = string(n, what: "id") else { continue }
+        if known.contains(id) { page.readingOrder.append(id); continue }
+        var hints = ["list the ids of this page's items (explicit `id:` or derived, like \(prefix).2)"]
+        if let g = closestMatch(to: id, in: known) { hints.insert("did you mean `\(g)`?", at: 0) }
+        error("no item `\(id)` on page \(number)", at: n, hints: hints)
+      }
+    }
+    return page
+  }
+
+  func allIDs(_ items: [Item]) -> [String] {
+    items.flatMap { item -> [String] in
+      var ids = [item.id]
+      switch item.kind {
+      case .group(let g): ids += allIDs(g.items)
+      case .stack(let s): ids += allIDs(s.items)
+      case .grid(let g): ids += allIDs(g.items)
+      default: break
+      }
+      return ids
+    }
   }
 }

@@ -34,6 +34,8 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
 public struct Page: Sendable, Hashable, Codable {
   public var background: Colour?
   public var items: [Item]
+  /// Item ids in reading order (screen readers); the rest follows in drawing order.
+  public var readingOrder: [String] = []
   public var location: SourceLocation
   public init(background: Colour? = nil, items: [Item], location: SourceLocation) {
     self.background = background; self.items = items; self.location = location

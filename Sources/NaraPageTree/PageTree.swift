@@ -25,6 +25,9 @@ public struct RenderedPage: Sendable, Hashable {
   /// Bleed in points: how far backgrounds run past the trim edge.
   public var bleed: Double
   public var nodes: [Node]
+  /// Item ids in the order a screen reader should read them; what is not listed follows
+  /// in drawing order.
+  public var readingOrder: [String] = []
   public init(size: Size, bleed: Double, nodes: [Node]) { self.size = size; self.bleed = bleed; self.nodes = nodes }
 }
 
@@ -68,6 +71,8 @@ public indirect enum Node: Sendable, Hashable {
 }
 
 public struct PathNode: Sendable, Hashable {
+  /// The ids of the item and the items around it, outermost first (for the reading order).
+  public var owners: [String] = []
   public var path: PathData
   public var fill: Colour?
   public var stroke: Stroke?
@@ -81,12 +86,16 @@ public struct PathNode: Sendable, Hashable {
 public struct TextNode: Sendable, Hashable {
   /// The text's stable id and the block's index in it (`p1.3#2`).
   public var id: String
+  /// The ids of the text item and the items around it, outermost first.
+  public var owners: [String] = []
   public var role: StructureRole
   public var runs: [GlyphRun]
   public init(id: String, role: StructureRole, runs: [GlyphRun]) { self.id = id; self.role = role; self.runs = runs }
 }
 
 public struct ImageNode: Sendable, Hashable {
+  /// The ids of the item and the items around it, outermost first (for the reading order).
+  public var owners: [String] = []
   public var path: String
   /// The box the image is drawn into (after fitting), in page coordinates.
   public var rect: Rect
@@ -100,6 +109,8 @@ public struct ImageNode: Sendable, Hashable {
 }
 
 public struct GroupNode: Sendable, Hashable {
+  /// The ids of the item and the items around it, outermost first (for the reading order).
+  public var owners: [String] = []
   public var transform: Transform
   public var opacity: Double
   public var children: [Node]

@@ -7,8 +7,11 @@ public struct AccessibilityInfo: Sendable {
   public var title: String?
   /// Alternative texts of the Figure structure elements, in the order Cairo wrote them.
   public var figureAlts: [String]
-  public init(language: String, title: String?, figureAlts: [String]) {
-    self.language = language; self.title = title; self.figureAlts = figureAlts
+  /// The top-level structure elements in reading order, as indices into the order they were
+  /// drawn in; nil keeps the drawing order.
+  public var readingOrder: [Int]?
+  public init(language: String, title: String?, figureAlts: [String], readingOrder: [Int]? = nil) {
+    self.language = language; self.title = title; self.figureAlts = figureAlts; self.readingOrder = readingOrder
   }
 }
 

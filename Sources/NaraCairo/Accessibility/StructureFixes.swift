@@ -31,6 +31,15 @@ enum StructureFixes {
     for (figure, alt) in zip(figures, info.figureAlts) {
       try doc.set("/Alt", of: figure, to: try doc.unicodeString(alt))
     }
+    // Reading order as the layout declares it: the Document's kids in a new order (figures
+    // got their alt texts above, in the order they were drawn).
+    if let order = info.readingOrder, top.count == 1 {
+      let kids = try elements(of: top[0], in: doc)
+      guard order.count == kids.count, Set(order) == Set(0..<kids.count) else {
+        throw RenderError("making the PDF accessible failed: the reading order names \(order.count) elements but the PDF has \(kids.count)")
+      }
+      try doc.set("/K", of: top[0], to: try doc.array(order.map { kids[$0] }))
+    }
   }
 
   /// Cairo 1.16 drops the renderer's outermost `Document` tag and hangs its children on the
