@@ -230,7 +230,7 @@ final class Reader {
       v = parsed
     } else if Double(s) == 0 {
       v = .zero
-    } else if let n = Double(s) {
+    } else if Double(s) != nil {
       error("\(what) `\(s)` needs a unit", at: node, hints: ["write \(s)mm or \(s)pt (units: mm, cm, pt, in, px)"])
       return nil
     } else {

@@ -46,6 +46,23 @@ do {
     var png = RenderOptions(); png.format = .png; png.dpi = dpi
     try measure("poster → PNG \(Int(dpi)) dpi", runs: max(3, runs / 3)) { _ = try pipeline.render(layout, to: out + "/poster.png", options: png) }
   }
+  try measure("leaflet (2 × A4) → PDF", runs: runs) {
+    _ = try pipeline.render("layouts/vad-ar-nara-vard.yaml", to: out + "/blad.pdf", options: pdf)
+  }
+  var kit = RenderOptions()
+  kit.variables = ["enhet": "Hemtjänst Norr", "datum": "2026-12-03"]
+  try measure("APT kit (5 sheets) → PDF", runs: runs) { _ = try pipeline.render("layouts/apt-kit", to: out + "/kit.pdf", options: kit) }
+
+  // A batch: one kit per row of a 300-row CSV, on all cores.
+  let units = ["Hemtjänst", "Vårdcentralen", "Äldreboendet", "Hemsjukvården", "Rehab"]
+  var csv = "enhet;datum\n"
+  for i in 1...300 { csv += "\(units[i % units.count]) \(i);2026-12-\(String(format: "%02d", 1 + i % 28))\n" }
+  try csv.write(toFile: out + "/enheter.csv", atomically: true, encoding: .utf8)
+  let batchDir = out + "/batch"
+  try? FileManager.default.createDirectory(atPath: batchDir, withIntermediateDirectories: true)
+  let batch = BatchOptions(dataFile: out + "/enheter.csv", namePattern: "apt-{{enhet}}.pdf", directory: batchDir, combinedName: "alla.pdf")
+  let report = try Batch.run("layouts/apt-kit", options: batch) { _ in }
+  print("APT kits from a 300-row CSV (\(batch.jobs) jobs)         \(String(format: "%7.1f", report.seconds)) s   \(String(format: "%.1f", Double(report.rows) / report.seconds)) kits/s   (\(report.failures.count) failed)")
 } catch {
   FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8)); exit(1)
 }
