@@ -109,9 +109,11 @@ extension LayoutEngine {
 
   /// The block's inlines as styled spans, with Swedish typography applied.
   func styledParagraph(_ block: TextBlock, style: ResolvedStyle, frame: TextFrame, language: String) -> StyledParagraph {
+    let markup = frame.markup.map { $0.over(theme.markup) } ?? theme.markup
     let segments = block.inlines.map {
       PreparedSegment(text: $0.text, verbatim: frame.verbatim || $0.code,
-                      hyphenate: style.hyphenate && !frame.verbatim && $0.link == nil)
+                      hyphenate: style.hyphenate && !frame.verbatim && $0.link == nil
+                        && attributes(of: $0, base: style.character, markup: markup).hyphenate != false)
     }
     var texts = preparer.prepare(segments.map { var s = $0; s.text = pageFields(s.text); return s }, language: language)
     if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }

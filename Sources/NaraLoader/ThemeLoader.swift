@@ -7,7 +7,7 @@ let paragraphStyleKeys = [
   "colour", "letter-spacing", "hyphenate", "min-size", "indent", "list-indent", "transform", "underline",
   "keep-lines",
 ]
-let characterStyleKeys = ["font", "weight", "italic", "size", "font-size", "colour", "letter-spacing", "underline", "transform"]
+let characterStyleKeys = ["font", "weight", "italic", "size", "font-size", "colour", "letter-spacing", "underline", "transform", "hyphenate"]
 /// Spellings accepted for the same key.
 let keyAliases = ["color": "colour"]
 
@@ -39,7 +39,9 @@ extension Reader {
       for name in cf.order {
         guard let sf = fields(cf[name]!, allowed: characterStyleKeys, what: "character style `\(name)`", aliases: keyAliases)
         else { continue }
-        theme.characterStyles[name] = characterAttributes(sf, theme: theme)
+        var attributes = characterAttributes(sf, theme: theme)
+        if let n = sf["hyphenate"] { attributes.hyphenate = bool(n, what: "hyphenate") }
+        theme.characterStyles[name] = attributes
       }
     }
     if let st = f["styles"], let sf = fields(st, allowed: mappingKeys(st), what: "styles") {

@@ -44,6 +44,8 @@ public struct CharacterAttributes: Sendable, Hashable, Codable {
   public var tracking: Tracking?
   public var underline: Bool?
   public var transform: TextTransform?
+  /// `false` keeps words of this style whole (names, product names).
+  public var hyphenate: Bool?
   public init() {}
 
   /// `other`'s set fields win.
@@ -57,6 +59,7 @@ public struct CharacterAttributes: Sendable, Hashable, Codable {
     r.tracking = other.tracking ?? tracking
     r.underline = other.underline ?? underline
     r.transform = other.transform ?? transform
+    r.hyphenate = other.hyphenate ?? hyphenate
     return r
   }
 }

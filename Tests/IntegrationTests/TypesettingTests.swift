@@ -59,6 +59,15 @@ import Testing
     #expect(last.split(separator: " ").count >= 2 || last.contains("\u{00A0}"), "lonely last word: \(result)")
   }
 
+  /// A word marked with a style that says `hyphenate: false` keeps whole; the same word
+  /// unmarked gets its break points.
+  @Test func wordsMarkedAsNamesAreNeverHyphenated() throws {
+    let result = lines(try layout("[samverkansplattformen]{namn} och samverkansplattformen", width: "160mm"))
+    let text = result.joined()
+    #expect(text.hasPrefix("samverkansplattformen och "), "the marked word kept whole: \(result)")
+    #expect(text.contains("sam\u{00AD}") || text.contains("samverkans\u{00AD}"), "the unmarked word has break points: \(result)")
+  }
+
   @Test func headingsAreNeverHyphenated() throws {
     let result = lines(try layout("# Omställningsarbetet kompetensförsörjningen", width: "50mm"))
     #expect(!result.contains { $0.contains("\u{00AD}") }, "\(result)")
