@@ -28,6 +28,8 @@ let package = Package(
     .target(name: "NaraModel"),
     // YAML → model, with file:line:column diagnostics.
     .target(name: "NaraLoader", dependencies: ["NaraModel", .product(name: "Yams", package: "Yams")]),
+    // gettext: translatable strings out (POT), translations in (PO), with file:line errors.
+    .target(name: "NaraLocalization", dependencies: ["NaraModel"]),
     // Swedish (and other) typography as pure functions: normalisation, hyphenation rules.
     .target(name: "NaraTypography"),
     // Positioned output: pages, shapes, glyph runs; a text dump for golden tests.
@@ -41,11 +43,11 @@ let package = Package(
     // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
     .target(
       name: "NaraPipeline",
-      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCairo"]),
+      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCairo", "NaraLocalization"]),
     .executableTarget(
       name: "naraprint",
       dependencies: [
-        "NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraTypography", "NaraPipeline",
+        "NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraTypography", "NaraPipeline", "NaraLocalization",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // `swift run -c release naraprint-bench`: median render times, in-process.
@@ -53,12 +55,13 @@ let package = Package(
       name: "naraprint-bench", dependencies: ["NaraModel", "NaraPipeline"]),
 
     .testTarget(name: "NaraTypographyTests", dependencies: ["NaraTypography"]),
+    .testTarget(name: "NaraLocalizationTests", dependencies: ["NaraLocalization", "NaraModel"]),
     .testTarget(name: "HyphenationTests", dependencies: ["NaraTypography", "NaraCairo"]),
     .testTarget(name: "NaraLoaderTests", dependencies: ["NaraModel", "NaraLoader"]),
     .testTarget(name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree"]),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline"],
+      dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline", "NaraLocalization"],
       resources: [.copy("Golden")]),
   ]
 )

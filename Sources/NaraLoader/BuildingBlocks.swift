@@ -33,7 +33,7 @@ extension Reader {
       return .shape(Shape(geometry: .ruledLines(spacing: spacing, count: count), stroke: lineStroke))
 
     case "checkbox":
-      let label = (main ?? f["label"]).flatMap { string($0, what: "label") } ?? ""
+      let label = (main ?? f["label"]).flatMap { translatable($0, id: "\(id).text", what: "label") } ?? ""
       let box = f["box"].flatMap { length($0, what: "box", max: .mm(50)) } ?? .mm(4.5)
       var square = Placement(); square.width = .fixed(box); square.height = .fixed(box)
       var items = [Item(id: "\(id).ruta", location: loc, placement: square, role: .artifact,
@@ -69,7 +69,7 @@ extension Reader {
       rowItem.placement.width = .fixed(Length(points: box.points * Double(steps) + row.gap.points * Double(steps - 1)))
       var parts = [rowItem]
       if let ln = f["labels"] {
-        let labels = list(ln, what: "labels").compactMap { string($0, what: "label") }
+        let labels = list(ln, what: "labels").enumerated().compactMap { translatable($0.element, id: "\(id).\($0.offset == 0 ? "låg" : "hög")", what: "label") }
         if labels.count != 2 { error("labels takes two texts: the low end and the high end", at: ln) } else {
           var l1 = text(labels[0], id: "\(id).låg", style: style, align: .start)
           var l2 = text(labels[1], id: "\(id).hög", style: style, align: .end)
@@ -106,13 +106,13 @@ extension Reader {
         return c
       }
       if let hn = f["header"] {
-        let header = list(hn, what: "header").compactMap { string($0, what: "header cell") }
+        let header = list(hn, what: "header").enumerated().compactMap { translatable($0.element, id: "\(id).r0k\($0.offset + 1)", what: "header cell") }
         if header.count != columns.count { error("the header has \(header.count) cells but the table \(columns.count) columns", at: hn) }
         for (j, h) in header.prefix(columns.count).enumerated() { cells.append(cell(h, row: 0, column: j + 1, header: true)) }
       }
       if let rn = f["rows"] {
         for (i, r) in list(rn, what: "rows").enumerated() {
-          let values = list(r, what: "row").compactMap { string($0, what: "cell") }
+          let values = list(r, what: "row").enumerated().compactMap { translatable($0.element, id: "\(id).r\(i + 1)k\($0.offset + 1)", what: "cell") }
           if values.count > columns.count { error("row \(i + 1) has \(values.count) cells but the table \(columns.count) columns", at: r) }
           for j in 0..<columns.count { cells.append(cell(j < values.count ? values[j] : "", row: i + 1, column: j + 1, header: false)) }
         }

@@ -8,6 +8,10 @@ public struct LoadedLayout: Sendable {
   public var warnings: [Diagnostic]
   /// Files read (the layout, its theme and imports), for `watch`.
   public var files: [String]
+  /// Every translatable text, in the order read.
+  public var strings: [SourceString] = []
+  /// Texts without a translation (when translations were given).
+  public var fallbacks: [String] = []
 }
 
 /// Reads a layout file, its theme and imported component files into a `Document`.
@@ -16,6 +20,10 @@ public struct LayoutLoader: Sendable {
   public var variables: [String: String]
   /// Collects variables without a value instead of reporting them (see `variablesNeeded`).
   var missing: MissingVariables?
+  /// Translations to use instead of the Swedish texts (`render --locale`).
+  public var translations: TranslationSource?
+  /// Overrides the document's language (a translation's).
+  public var language: String?
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
 
@@ -37,6 +45,9 @@ public struct LayoutLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
+    let ledger = StringLedger()
+    reader.ledger = ledger
+    reader.translations = translations
     var files = [absolute]
     var context = LoadContext()
 
@@ -77,6 +88,8 @@ public struct LayoutLoader: Sendable {
         guard let (r, root) = Reader.open(importPath, diagnostics: &diagnostics, from: reader.location(node)) else { continue }
         r.scopes = [vars]
         r.missingVariables = missing
+        r.ledger = ledger
+        r.translations = translations
         files.append(importPath)
         if let f = r.fields(root, allowed: ["components"], what: "an imported file") , let c = f["components"] {
           context.registerComponents(c, reader: r)
@@ -86,10 +99,14 @@ public struct LayoutLoader: Sendable {
     }
     if let c = top["components"] { context.registerComponents(c, reader: reader) }
 
-    let settings = top["document"].map { reader.settings($0, theme: theme) } ?? {
+    var settings = top["document"].map { reader.settings($0, theme: theme) } ?? {
       reader.error("the layout has no `document:` section", at: root, hints: ["add `document:` with at least `size: A4`"])
       return DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
     }()
+    if let language {
+      settings.language = language
+      settings.direction = Self.isRightToLeft(language) ? .rtl : .ltr
+    }
     context.settings = settings
     reader.language = settings.language
     for r in context.readers { r.language = settings.language }
@@ -115,7 +132,14 @@ public struct LayoutLoader: Sendable {
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty { throw DiagnosticsError(Self.collapseUnsetVariables(Self.unique(diagnostics))) }
     let document = Document(settings: settings, theme: theme, pages: pages, stories: context.stories, source: absolute)
-    return LoadedLayout(document: document, warnings: Self.unique(diagnostics), files: files)
+    return LoadedLayout(document: document, warnings: Self.unique(diagnostics), files: files,
+                        strings: ledger.strings, fallbacks: ledger.fallbacks)
+  }
+
+  /// Languages written right to left (their scripts: Arabic, Hebrew, Thaana, Syriac, N'Ko).
+  public static func isRightToLeft(_ tag: String) -> Bool {
+    let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+    return ["ar", "fa", "prs", "ps", "ckb", "ur", "he", "yi", "dv", "syr", "ug", "sd", "ku-iq"].contains(primary)
   }
 
   /// Each diagnostic once, in order.
@@ -183,9 +207,9 @@ extension Reader {
       } else { s.language = l }
     }
     if let n = f["direction"] { s.direction = choice(n, what: "direction", as: Direction.self) ?? .ltr }
-    if let n = f["title"] { s.title = string(n, what: "title") }
+    if let n = f["title"] { s.title = translatable(n, id: "document.title", what: "title") }
     if let n = f["author"] { s.author = string(n, what: "author") }
-    if let n = f["subject"] { s.subject = string(n, what: "subject") }
+    if let n = f["subject"] { s.subject = translatable(n, id: "document.subject", what: "subject") }
     if let n = f["keywords"] { s.keywords = list(n, what: "keywords").compactMap { string($0, what: "keyword") } }
     return s
   }
@@ -220,7 +244,7 @@ extension Reader {
     for name in f.order {
       let n = f[name]!
       guard let sf = fields(n, allowed: ["content", "style", "lang", "markup"], what: "story `\(name)`") else { continue }
-      guard let c = sf["content"], case .scalar(let scalar) = c, let text = string(c, what: "content") else {
+      guard let c = sf["content"], case .scalar(let scalar) = c, let text = translatable(c, id: name, what: "content") else {
         error("story `\(name)` needs its text under `content: |`", at: n); continue
       }
       let block = scalar.style == .literal || scalar.style == .folded

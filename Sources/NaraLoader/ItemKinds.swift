@@ -3,7 +3,7 @@ import NaraModel
 import Yams
 
 extension Reader {
-  func textFrame(_ f: Fields, main: Node?, at kindNode: Node, context: inout LoadContext) -> TextFrame? {
+  func textFrame(_ f: Fields, main: Node?, at kindNode: Node, itemID: String, context: inout LoadContext) -> TextFrame? {
     let theme = context.theme
     if let sn = f["story"] {
       // A frame that shows (part of) a story has no text of its own.
@@ -31,7 +31,7 @@ extension Reader {
       error("a text item needs its text", at: kindNode, hints: ["write `- text: \"…\"`, or `content: |` with the text below"])
       return nil
     }
-    guard case .scalar(let scalar) = contentNode, let content = string(contentNode, what: "text") else {
+    guard case .scalar(let scalar) = contentNode, let content = translatable(contentNode, id: itemID, what: "text") else {
       error("the text must be a string; use `|` for several lines", at: contentNode); return nil
     }
     // Block scalars start on the line after their indicator.

@@ -69,7 +69,7 @@ extension Reader {
     let kindNode = mapping.keys.first { $0.scalar?.string == kind }!
     switch kind {
     case "text":
-      guard let t = textFrame(f, main: mainValue, at: kindNode, context: &context) else { return nil }
+      guard let t = textFrame(f, main: mainValue, at: kindNode, itemID: id, context: &context) else { return nil }
       item.kind = .text(t)
     case "rect", "ellipse", "bubble", "line", "arrow", "path":
       guard let s = shape(kind, f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }

@@ -9,6 +9,9 @@ public struct LoadedKit: Sendable {
   public var sheets: [LoadedLayout]
   public var files: [String]
   public var warnings: [Diagnostic]
+  /// Every translatable text of the kit and its sheets, and those without a translation.
+  public var strings: [SourceString] = []
+  public var fallbacks: [String] = []
 }
 
 extension LayoutLoader {
@@ -37,12 +40,15 @@ extension LayoutLoader {
     guard let (reader, root) = Reader.open(file, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.scopes = [variables]
     reader.missingVariables = missing
+    let ledger = StringLedger()
+    reader.ledger = ledger
+    reader.translations = translations
     guard let top = reader.fields(root, allowed: ["kit"], what: "the kit file"),
       let kitNode = top["kit"],
       let f = reader.fields(kitNode, allowed: ["title", "author", "sheets"], what: "kit")
     else { throw DiagnosticsError(diagnostics + reader.diagnostics) }
     var kit = LoadedKit(title: nil, author: nil, sheets: [], files: [file], warnings: [])
-    if let t = f["title"] { kit.title = reader.string(t, what: "title") }
+    if let t = f["title"] { kit.title = reader.translatable(t, id: "kit.title", what: "title") }
     if let a = f["author"] { kit.author = reader.string(a, what: "author") }
     var sheetErrors: [Diagnostic] = []
     if let s = f["sheets"] {
@@ -59,6 +65,8 @@ extension LayoutLoader {
           let loaded = try load(path: sheetPath)
           kit.sheets.append(loaded)
           kit.files += loaded.files
+          kit.strings += loaded.strings
+          kit.fallbacks += loaded.fallbacks
           kit.warnings += loaded.warnings
         } catch {
           sheetErrors += error.diagnostics
@@ -74,6 +82,8 @@ extension LayoutLoader {
       throw DiagnosticsError(all)
     }
     kit.warnings += all
+    kit.strings = ledger.strings + kit.strings
+    kit.fallbacks = ledger.fallbacks + kit.fallbacks
     return kit
   }
 }

@@ -11,6 +11,9 @@ final class Reader {
   let displayName: String
   let text: String
   var diagnostics: [Diagnostic] = []
+  /// Translatable texts found and translations to use (shared by the readers of one load).
+  var ledger: StringLedger?
+  var translations: TranslationSource?
   /// When set, a variable without a value is recorded here instead of being an error (to
   /// learn which variables a layout needs from outside, e.g. CSV columns).
   var missingVariables: MissingVariables?

@@ -1,0 +1,1 @@
+// The NaraLocalizationTests target's tests live beside this file.
