@@ -26,6 +26,20 @@ public struct LayoutResult: Sendable {
   public var document: PagedDocument
   /// Overflow and other layout warnings (errors when the frame says `overflow: error`).
   public var diagnostics: [Diagnostic]
+  /// How each text sits in its frame, by text id (stories by name): for translator notes.
+  public var fits: [String: TextFit] = [:]
+}
+
+/// The room a text has and how much of it the text takes.
+public struct TextFit: Sendable, Hashable {
+  /// Line width in points (a column's, for flowing text).
+  public var width: Double
+  /// The height available, all columns and frames together; nil when the frame grows.
+  public var capacity: Double?
+  /// The height the text takes.
+  public var used: Double
+  public var page: Int
+  public var size: Double
 }
 
 /// Turns a loaded `Document` into a `PagedDocument`: places items, sets text through the
@@ -43,6 +57,8 @@ public final class LayoutEngine {
   public var pageNumberOffset = 0
   /// The number of pages `{{sidor}}` shows; the document's own count when nil.
   public var totalPages: Int?
+  /// `--fit shrink`: frames that would overflow shrink their text down to the styles' minimum.
+  public var shrinkToFit = false
   /// Cache of shaped paragraphs: the same text at the same width is set once (components
   /// placed many times, stretch re-layouts).
   var shapeCache: [ShapeKey: ShapedParagraph] = [:]
@@ -54,6 +70,7 @@ public final class LayoutEngine {
   /// Flowing frames are set once: a second layout pass (a row stretching its children)
   /// must not take more of the story.
   var flowCache: [String: Laid] = [:]
+  var fits: [String: TextFit] = [:]
 
   public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer) {
     self.shaper = shaper; self.images = images; self.preparer = preparer
@@ -62,7 +79,7 @@ public final class LayoutEngine {
   public func layout(_ document: Document) throws -> LayoutResult {
     self.document = document
     diagnostics = []
-    storyCursors = [:]; storyLastFrame = [:]; flowCache = [:]
+    storyCursors = [:]; storyLastFrame = [:]; flowCache = [:]; fits = [:]
     let s = document.settings
     var meta = DocumentMetadata(language: s.language)
     meta.title = s.title; meta.author = s.author; meta.subject = s.subject; meta.keywords = s.keywords
@@ -72,7 +89,7 @@ public final class LayoutEngine {
       pages.append(try layoutPage(page))
     }
     try reportStoryOverflow()
-    return LayoutResult(document: PagedDocument(metadata: meta, pages: pages), diagnostics: diagnostics)
+    return LayoutResult(document: PagedDocument(metadata: meta, pages: pages), diagnostics: diagnostics, fits: fits)
   }
 
   var isRTL: Bool { document.settings.direction == .rtl }
@@ -105,6 +122,10 @@ public final class LayoutEngine {
       // Lines, arrows and paths are drawn in the parent's coordinates, offset by `at`.
       let at = item.placement.at ?? .zero
       var laid = try layout(item, width: nil, height: nil, parentHeight: frame.height)
+      if isRTL {
+        // A road, an arrow or a line runs the other way in a right-to-left layout.
+        laid.nodes = laid.nodes.map { $0.mirrored(width: frame.width - 2 * at.x) }
+      }
       laid.nodes = laid.nodes.map { $0.offset(dx: frame.minX + at.x, dy: frame.minY + at.y) }
       return laid.nodes
     }

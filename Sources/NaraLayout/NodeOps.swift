@@ -2,6 +2,15 @@ import NaraModel
 import NaraPageTree
 
 extension Node {
+  /// Paths mirrored left to right within `width` (text and images keep their own direction).
+  func mirrored(width: Double) -> Node {
+    switch self {
+    case .path(var p): p.path = p.path.mirrored(width: width); return .path(p)
+    case .group(var g): g.children = g.children.map { $0.mirrored(width: width) }; return .group(g)
+    default: return self
+    }
+  }
+
   /// The node with the chain of items it belongs to, unless it has one (for the reading order).
   func owned(by owners: [String]) -> Node {
     switch self {

@@ -17,7 +17,7 @@ extension LayoutEngine {
     }
     var scale = 1.0
     var set = try setBlocks(frame, item: item, width: innerW, scale: scale)
-    if let height, frame.overflow == .shrink {
+    if let height, frame.overflow == .shrink || (shrinkToFit && frame.overflow == .warn) {
       // Shrink in 2 % steps until it fits or a style reaches its minimum size.
       let floor = minimumScale(frame)
       while set.height > height - padV + 0.01, scale > floor + 0.0001 {
@@ -29,6 +29,10 @@ extension LayoutEngine {
       }
     }
     let contentH = set.height + padV
+    if fits[item.id] == nil {
+      fits[item.id] = TextFit(width: innerW, capacity: height.map { $0 - padV }, used: set.height, page: pageNumber,
+                              size: bodySize(frame))
+    }
     let boxW = width ?? innerW + padH
     let boxH = height ?? contentH
     if let height, contentH > height + 0.5 {
@@ -45,6 +49,11 @@ extension LayoutEngine {
     var nodes = frameBox(frame, width: boxW, height: boxH)
     for n in set.nodes { nodes.append(n.offset(dx: pad.start.points, dy: dy)) }
     return Laid(size: Size(width: boxW, height: boxH), nodes: nodes)
+  }
+
+  /// The size of the frame's plain paragraphs (its style's, not a heading's).
+  func bodySize(_ frame: TextFrame) -> Double {
+    resolveStyle(for: TextBlock(kind: .paragraph, inlines: [], location: .unknown), in: frame).size
   }
 
   /// The frame's background and border.
@@ -117,6 +126,7 @@ extension LayoutEngine {
     }
     var texts = preparer.prepare(segments.map { var s = $0; s.text = pageFields(s.text); return s }, language: language)
     if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
+    if isRTL { texts = zip(block.inlines, texts).map { rightToLeft($1, isLink: $0.link != nil || $0.code) } }
     var spans: [StyledSpan] = []
     for (inline, text) in zip(block.inlines, texts) {
       let a = attributes(of: inline, base: style.character, markup: frame.markup.map { $0.over(theme.markup) } ?? theme.markup)
@@ -132,6 +142,27 @@ extension LayoutEngine {
     }
     return StyledParagraph(spans: spans, alignment: style.alignment, language: language,
                            direction: document.settings.direction, firstLineIndent: style.firstLineIndent)
+  }
+
+  /// In right-to-left text, arrows point the other way and web addresses, e-mail and code
+  /// are isolated as left-to-right runs (U+2066 … U+2069), so their dots and slashes keep
+  /// their order.
+  func rightToLeft(_ text: String, isLink: Bool) -> String {
+    let swapped = String(text.map { c -> Character in
+      switch c {
+      case "→": "←"
+      case "←": "→"
+      case "⟶": "⟵"
+      default: c
+      }
+    })
+    if isLink { return "\u{2066}" + swapped + "\u{2069}" }
+    // Bare addresses: words with a dot or @ between letters.
+    return swapped.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+      let w = String(word)
+      let looksLikeAddress = (w.contains(".") && w.contains("/")) || w.contains("@") || w.hasPrefix("http")
+      return looksLikeAddress ? "\u{2066}" + w + "\u{2069}" : w
+    }.joined(separator: " ")
   }
 
   /// `{{sida}}` and `{{sidor}}` (or `{{page}}`, `{{pages}}`): the page's number and the

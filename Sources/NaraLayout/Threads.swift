@@ -22,14 +22,21 @@ extension LayoutEngine {
     let gap = frame.columnGap.points
     let columnWidth = max(1, (innerW - gap * Double(n - 1)) / Double(n))
     var nodes: [Node] = []
-    var used = 0.0
+    var used = 0.0, usedTotal = 0.0
     for column in 0..<n where !cursor.isAtEnd(of: blocks) {
       let set = try setColumn(blocks, frame: frame, item: item, textID: textID, width: columnWidth, height: innerH,
                               scale: 1, cursor: &cursor)
       let x = pad.start.points + mirror(Double(column) * (columnWidth + gap), columnWidth, innerW)
       nodes += set.nodes.map { $0.offset(dx: x, dy: pad.top.points) }
       used = max(used, set.height)
+      usedTotal += set.height
     }
+    let fitID = frame.story ?? item.id
+    var fit = fits[fitID] ?? TextFit(width: columnWidth, capacity: 0, used: 0, page: pageNumber,
+                                     size: bodySize(frame))
+    fit.capacity = innerH.isFinite ? (fit.capacity ?? 0) + innerH * Double(n) : nil
+    fit.used += usedTotal
+    fits[fitID] = fit
     if let name = frame.story {
       storyCursors[name] = cursor
       storyLastFrame[name] = (item, pageNumber, columnWidth)
@@ -51,15 +58,17 @@ extension LayoutEngine {
       guard let story = document.stories[name], let cursor = storyCursors[name], !cursor.isAtEnd(of: story.blocks),
         let last = storyLastFrame[name], case .text(let frame) = last.item.kind
       else { continue }
-      try reportLeftover(story.blocks, cursor: cursor, frame: frame, item: last.item, width: last.width,
-                         what: "story `\(name)`", page: last.page)
+      let rest = try reportLeftover(story.blocks, cursor: cursor, frame: frame, item: last.item, width: last.width,
+                                    what: "story `\(name)`", page: last.page)
+      fits[name]?.used += rest
     }
   }
 
   /// Names what does not fit, where, and by how much: the lines left over set at the last
   /// column's width.
+  @discardableResult
   func reportLeftover(_ blocks: [TextBlock], cursor: FlowCursor, frame: TextFrame, item: Item, width: Double, what: String,
-                      page: Int) throws {
+                      page: Int) throws -> Double {
     var rest = cursor
     let set = try setColumn(blocks, frame: frame, item: item, textID: item.id, width: width, height: .infinity, scale: 1, cursor: &rest)
     let lines = set.lineBottoms.count
@@ -67,5 +76,6 @@ extension LayoutEngine {
     let message = "\(what) does not fit: \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) left over after frame `\(item.id)` on page \(page)"
     let hints = ["shorten the text, make the frames larger, or add a frame that shows the rest (`story:`)"]
     diagnostics.append(frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints))
+    return set.height
   }
 }

@@ -24,6 +24,8 @@ public struct LayoutLoader: Sendable {
   public var translations: TranslationSource?
   /// Overrides the document's language (a translation's).
   public var language: String?
+  /// Leave unset `{{variables}}` as they are instead of reporting them (extracting strings).
+  public var allowUnsetVariables = false
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
 
@@ -41,6 +43,12 @@ public struct LayoutLoader: Sendable {
 
   /// Loads `path`; throws `DiagnosticsError` with every error found in the files.
   public func load(path: String) throws(DiagnosticsError) -> LoadedLayout {
+    var loader = self
+    if allowUnsetVariables && loader.missing == nil { loader.missing = MissingVariables() }
+    return try loader.loadFile(path: path)
+  }
+
+  func loadFile(path: String) throws(DiagnosticsError) -> LoadedLayout {
     let absolute = URL(fileURLWithPath: path).standardized.path
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }

@@ -35,6 +35,12 @@ extension LayoutLoader {
   /// Loads a kit file (or a folder with `kit.yaml`) and every sheet it names, with all the
   /// errors of all the files at once.
   public func loadKit(path: String) throws(DiagnosticsError) -> LoadedKit {
+    var loader = self
+    if allowUnsetVariables && loader.missing == nil { loader.missing = MissingVariables() }
+    return try loader.loadKitFile(path: path)
+  }
+
+  func loadKitFile(path: String) throws(DiagnosticsError) -> LoadedKit {
     let file = URL(fileURLWithPath: Self.resolve(path)).standardized.path
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(file, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }

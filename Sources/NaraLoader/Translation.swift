@@ -35,7 +35,7 @@ extension Reader {
     if let ledger {
       ledger.strings.append(SourceString(id: id, source: source, location: location(node)))
       if let translations {
-        if let t = translations.translation(id: id, source: source) { chosen = t } else if !source.isEmpty { ledger.fallbacks.append(id) }
+        if let t = translations.translation(id: id, source: source) { chosen = t } else if source.contains(where: \.isLetter) { ledger.fallbacks.append(id) }
       }
     }
     return substitute(chosen, at: node)

@@ -70,6 +70,19 @@ public struct PathData: Sendable, Hashable, Codable {
     })
   }
 
+  /// The path mirrored left to right within a box `width` wide (for right-to-left layouts).
+  public func mirrored(width: Double) -> PathData {
+    func m(_ p: Point) -> Point { Point(x: width - p.x, y: p.y) }
+    return PathData(commands.map {
+      switch $0 {
+      case .move(let p): .move(m(p))
+      case .line(let p): .line(m(p))
+      case .cubic(let a, let b, let c): .cubic(m(a), m(b), m(c))
+      case .close: .close
+      }
+    })
+  }
+
   /// Bounding box of the control polygon (enough for layout: curves stay inside it).
   public var bounds: Rect? {
     var pts: [Point] = []

@@ -77,7 +77,8 @@ public enum Batch {
         if failure.isEmpty {
           do {
             if options.combine || options.contactSheet != nil {
-              let (doc, _, w) = try pipeline.build(layout, variables: variables)
+              let (doc, _, w) = try pipeline.build(layout, variables: variables, locale: options.render.locale,
+                                                   shrinkToFit: options.render.shrinkToFit)
               pages = doc.pages
               warnings = w
             }

@@ -19,6 +19,10 @@ public struct RenderOptions: Sendable {
   public var cropMarks = false
   /// Also write the page tree's text dump here.
   public var pageTreeDump: String?
+  /// Render with this translation (`layouts/locales/<locale>.po`).
+  public var locale: String?
+  /// Shrink text that does not fit its frame, down to its style's minimum size.
+  public var shrinkToFit = false
   public init() {}
 }
 
@@ -57,9 +61,12 @@ public final class Pipeline {
 
   /// Lays out a layout or a kit (a folder with `kit.yaml`, or a file with `kit:`): the
   /// laid-out pages, the files read and the warnings.
-  public func build(_ path: String, variables: [String: String]) throws -> (PagedDocument, [String], [Diagnostic]) {
+  public func build(_ path: String, variables: [String: String], locale: String? = nil, shrinkToFit: Bool = false) throws
+    -> (PagedDocument, [String], [Diagnostic])
+  {
+    let loader = try self.loader(variables: variables, locale: locale, layout: path)
     if LayoutLoader.isKit(path) {
-      let kit = try LayoutLoader(variables: variables).loadKit(path: path)
+      let kit = try loader.loadKit(path: path)
       var pages: [RenderedPage] = []
       var diagnostics = kit.warnings
       let total = kit.sheets.reduce(0) { $0 + $1.document.pages.count }
@@ -71,21 +78,32 @@ public final class Pipeline {
         let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
         engine.pageNumberOffset = pages.count
         engine.totalPages = total
+        engine.shrinkToFit = shrinkToFit
         let result = try engine.layout(sheet.document)
         pages += result.document.pages
         diagnostics += result.diagnostics
       }
+      if let locale, let note = Self.fallbackNote(locale: locale, total: Set(kit.strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id)).count, fallbacks: kit.fallbacks) {
+        diagnostics.append(note)
+      }
       return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
     }
-    let loaded = try load(path, variables: variables)
-    let result = try layout(loaded.document)
-    return (result.document, loaded.files, loaded.warnings + result.diagnostics)
+    let loaded = try loader.load(path: path)
+    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
+    engine.shrinkToFit = shrinkToFit
+    let result = try engine.layout(loaded.document)
+    var diagnostics = loaded.warnings + result.diagnostics
+    if let locale, let note = Self.fallbackNote(locale: locale, total: Set(loaded.strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id)).count, fallbacks: loaded.fallbacks) {
+      diagnostics.append(note)
+    }
+    return (result.document, loaded.files, diagnostics)
   }
 
   /// Loads, lays out and writes one layout or kit. Throws `DiagnosticsError` for errors in
   /// the input (nothing is written then).
   public func render(_ layoutPath: String, to output: String, options: RenderOptions) throws -> RenderReport {
-    let (document, files, warnings) = try build(layoutPath, variables: options.variables)
+    let (document, files, warnings) = try build(layoutPath, variables: options.variables, locale: options.locale,
+                                                shrinkToFit: options.shrinkToFit)
     var diagnostics = warnings
     if options.strict {
       diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d }

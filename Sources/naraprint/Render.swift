@@ -57,6 +57,12 @@ struct Render: ParsableCommand {
   @Option(name: .customLong("contact-sheet"), help: ArgumentHelp("Also write one PNG with small previews of every page rendered.", valueName: "file.png"))
   var contactSheet: String?
 
+  @Option(help: ArgumentHelp("Render a translation: layouts/locales/LOCALE.po (Swedish where it has none).", valueName: "locale"))
+  var locale: String?
+
+  @Option(help: ArgumentHelp("`shrink`: text that does not fit its frame shrinks, down to its style's min-size.", valueName: "shrink"))
+  var fit: String?
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -72,6 +78,10 @@ struct Render: ParsableCommand {
       throw ValidationError("--name, --combine and --jobs go with --data FILE.csv")
     }
     if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64") }
+    if let fit, fit != "shrink" { throw ValidationError("--fit takes `shrink`") }
+    if let locale, locale.range(of: "^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
+      throw ValidationError("--locale takes a language tag such as fi, ar or sv-SE")
+    }
     if let contactSheet, !contactSheet.lowercased().hasSuffix(".png") { throw ValidationError("--contact-sheet writes a PNG: give it a .png name") }
   }
 
@@ -94,6 +104,8 @@ struct Render: ParsableCommand {
     options.bleed = bleed
     options.cropMarks = cropMarks
     options.pageTreeDump = pageTree
+    options.locale = locale
+    options.shrinkToFit = fit == "shrink"
 
     let printer = DiagnosticPrinter()
     do {
@@ -109,7 +121,7 @@ struct Render: ParsableCommand {
         for f in report.files { FileHandle.standardError.write(Data("wrote \(f) (\(pages))\n".utf8)) }
       }
       if let contactSheet {
-        let (doc, _, _) = try pipeline.build(layout, variables: options.variables)
+        let (doc, _, _) = try pipeline.build(layout, variables: options.variables, locale: locale, shrinkToFit: options.shrinkToFit)
         try pipeline.renderer.writeContactSheet(doc.pages.enumerated().map { ($0.element, "Sida \($0.offset + 1)") }, to: contactSheet)
         if !quiet { FileHandle.standardError.write(Data("wrote \(contactSheet) (\(doc.pages.count) previews)\n".utf8)) }
       }

@@ -1,0 +1,201 @@
+import Foundation
+import NaraModel
+
+/// One language's translations, read from a gettext `.po` file.
+///
+/// Hand-written, with `POParser`: no Swift package in the project's registries reads PO files,
+/// and every error must name the file and line the translator has to fix. naraprint reads the
+/// `.po` directly (no `.mo`), so it also checks what `msgfmt -c` would not: the `{{…}}`
+/// placeholders and link targets that the Swedish text has.
+public struct POCatalog: Sendable {
+  /// The header's `Language:` value (e.g. `fi`); empty in a template.
+  public var language: String
+  /// Every entry but the header and plural entries (which naraprint does not use), obsolete
+  /// (`#~`) entries included unless an active entry has the same key.
+  public var entries: [Key: Entry]
+  /// The header's fields, e.g. `Content-Type` → `text/plain; charset=UTF-8`.
+  public var headerFields: [String: String]
+  /// The file is marked as a draft: the header is `#, fuzzy`, or it has the field
+  /// `X-Naraprint-Status: draft`.
+  public var isDraft: Bool
+  /// Warnings found while reading (e.g. a link target the translation changed).
+  public var warnings: [Diagnostic]
+
+  /// An entry's identity: `msgctxt` (the text's id) and `msgid` (the Swedish text).
+  public struct Key: Hashable, Sendable {
+    public var context: String?
+    public var msgid: String
+    public init(context: String?, msgid: String) { self.context = context; self.msgid = msgid }
+  }
+
+  /// One entry's translation and what the file says about it.
+  public struct Entry: Sendable {
+    public var msgstr: String
+    /// Marked `#, fuzzy`: a guess (e.g. by `msgmerge`) that a translator has not checked.
+    public var fuzzy: Bool
+    /// Written as `#~`: no longer in the template.
+    public var obsolete: Bool
+    /// The line of the entry's first keyword (`msgctxt`, else `msgid`).
+    public var line: Int
+    /// The line of its `msgstr`.
+    public var msgstrLine: Int
+    /// The `#,` flags, e.g. `fuzzy`.
+    public var flags: [String]
+    /// The translator's own `# ` comments.
+    public var translatorComments: [String]
+    /// The `#| msgid` that a fuzzy entry was translated from, if the file keeps it.
+    public var previousMsgid: String?
+  }
+
+  /// Reads and checks the `.po` file at `path` (named in diagnostics as given).
+  public static func read(path: String) throws(DiagnosticsError) -> POCatalog {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+      let data = FileManager.default.contents(atPath: path)
+    else {
+      throw DiagnosticsError([.error(
+        "translation file not found", at: SourceLocation(file: path, line: 0, column: 0),
+        hints: ["start a new language with `msginit --no-translator -l LANG -i po/naraprint.pot -o \(path)`"])])
+    }
+    return try parse(data, file: path)
+  }
+
+  /// Reads and checks a `.po` file's bytes; `file` names it in diagnostics. Throws every error
+  /// found (with the warnings), sorted by line.
+  public static func parse(_ data: Data, file: String) throws(DiagnosticsError) -> POCatalog {
+    let text: String
+    switch UTF8Check.decode(data, file: file) {
+    case .success(let t): text = t
+    case .failure(let d): throw DiagnosticsError([d])
+    }
+    var parser = POParser(file: file)
+    parser.parse(text)
+    var diagnostics = parser.diagnostics
+    func at(_ line: Int, _ column: Int = 1) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    // The header: the entry with an empty msgid and no msgctxt.
+    var headerFields: [String: String] = [:]
+    var isDraft = false
+    if let header = parser.entries.first(where: { $0.context == nil && $0.msgid?.text == "" && !$0.obsolete }),
+      let value = header.msgstr {
+      var contentTypeLine = value.line
+      for piece in value.pieces where piece.text.contains("Content-Type:") { contentTypeLine = piece.line }
+      for field in value.text.split(separator: "\n") {
+        guard let colon = field.firstIndex(of: ":") else { continue }
+        headerFields[String(field[..<colon]).trimmingCharacters(in: .whitespaces)] =
+          String(field[field.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+      }
+      isDraft = header.flags.contains("fuzzy")
+        || headerFields["X-Naraprint-Status"]?.lowercased() == "draft"
+      let charset = headerFields["Content-Type"].flatMap { ct in
+        ct.range(of: "charset=").map { String(ct[$0.upperBound...].prefix { $0 != ";" && $0 != " " }) }
+      }
+      if charset.map({ ["UTF-8", "UTF8"].contains($0.uppercased()) }) != true {
+        diagnostics.append(.error(
+          charset.map { "the header declares charset=\($0)" } ?? "the header does not declare a charset",
+          at: at(contentTypeLine),
+          hints: ["naraprint reads UTF-8 only: set `Content-Type: text/plain; charset=UTF-8\\n` after re-saving the file as UTF-8, or convert it with `msgconv -t UTF-8 \(file) -o \(file)`"]))
+      }
+    } else if parser.diagnostics.isEmpty {
+      diagnostics.append(.error(
+        "the file has no header entry (`msgid \"\"` with the `Content-Type` and `Language` fields)", at: at(1),
+        hints: ["create translation files from the template with `msginit`, which writes the header",
+                "or add `msgid \"\"` / `msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"` at the top"]))
+    }
+
+    // Entries, duplicates and the checks on each translation.
+    var entries: [Key: Entry] = [:]
+    var firstLine: [Key: Int] = [:]
+    for raw in parser.entries {
+      guard let msgid = raw.msgid, let msgstr = raw.msgstr, raw.msgidPlural == nil else { continue }
+      let key = Key(context: raw.context?.text, msgid: msgid.text)
+      if !raw.obsolete {
+        if let first = firstLine[key] {
+          diagnostics.append(.error(
+            "the same msgctxt and msgid appear twice", at: at(raw.line, raw.context?.column ?? msgid.column),
+            hints: ["the first is at line \(first); keep one of them (`msguniq` merges duplicates)"]))
+          continue
+        }
+        firstLine[key] = raw.line
+      }
+      if key.context == nil, key.msgid.isEmpty { continue }  // the header
+      let entry = Entry(
+        msgstr: msgstr.text, fuzzy: raw.flags.contains("fuzzy"), obsolete: raw.obsolete, line: raw.line,
+        msgstrLine: msgstr.line, flags: raw.flags, translatorComments: raw.translatorComments,
+        previousMsgid: raw.previousMsgid)
+      if raw.obsolete, entries[key] != nil { continue }
+      entries[key] = entry
+      if !entry.fuzzy, !entry.obsolete, !entry.msgstr.isEmpty {
+        diagnostics += check(msgid: msgid.text, msgstr: msgstr.text, at: at(msgstr.line, msgstr.column))
+      }
+    }
+
+    diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+    if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
+    return POCatalog(
+      language: headerFields["Language"] ?? "", entries: entries, headerFields: headerFields, isDraft: isDraft,
+      warnings: diagnostics)
+  }
+
+  /// Placeholders the translation must keep (errors) and link targets it should keep (warnings).
+  static func check(msgid: String, msgstr: String, at location: SourceLocation) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let wanted = Invariants.placeholders(in: msgid), have = Invariants.placeholders(in: msgstr)
+    let missing = wanted.filter { !have.contains($0) }.uniqued(), extra = have.filter { !wanted.contains($0) }.uniqued()
+    for m in missing {
+      var hints = ["keep every {{…}} of the Swedish text exactly as written; only its place in the sentence may change"]
+      if extra.count == 1 { hints.insert("did you mean `\(m)` where the translation has `\(extra[0])`?", at: 0) }
+      out.append(.error("the translation lacks `\(m)`, which the Swedish text has", at: location, hints: hints))
+    }
+    for e in extra {
+      out.append(.error(
+        "the translation has `\(e)`, which the Swedish text lacks", at: location,
+        hints: ["naraprint fills in only the {{…}} of the Swedish text: "
+          + (wanted.isEmpty ? "it has none" : wanted.uniqued().joined(separator: ", "))]))
+    }
+    let links = Invariants.linkTargets(in: msgid), newLinks = Invariants.linkTargets(in: msgstr)
+    if links.sorted() != newLinks.sorted() {
+      out.append(.warning(
+        "the translation changes the link targets: " + (newLinks.isEmpty ? "none" : newLinks.joined(separator: ", "))
+          + " instead of " + (links.isEmpty ? "none" : links.joined(separator: ", ")),
+        at: location, hints: ["translate the link text in […], and keep the address in (…) as it is"]))
+    }
+    return out
+  }
+
+  /// The translation to use: the non-empty `msgstr` of a non-fuzzy, non-obsolete entry; nil
+  /// otherwise (and the Swedish text is used).
+  public func translation(id: String, source: String) -> String? {
+    guard let e = entry(id: id, source: source), !e.fuzzy, !e.obsolete, !e.msgstr.isEmpty else { return nil }
+    return e.msgstr
+  }
+
+  /// The entry for a text: `msgctxt` is its id (none when the id is empty), `msgid` its source.
+  public func entry(id: String, source: String) -> Entry? {
+    entries[Key(context: id.isEmpty ? nil : id, msgid: source)]
+  }
+
+  /// How many of `strings` have a translation to use, only a fuzzy one, or none (missing,
+  /// empty or obsolete).
+  public func status(for strings: [TranslatableString]) -> (translated: Int, fuzzy: Int, untranslated: Int) {
+    var r = (translated: 0, fuzzy: 0, untranslated: 0)
+    for s in Set(strings.map { Key(context: $0.id.isEmpty ? nil : $0.id, msgid: $0.source) }) {
+      let e = entries[s]
+      if translation(id: s.context ?? "", source: s.msgid) != nil {
+        r.translated += 1
+      } else if let e, e.fuzzy, !e.obsolete, !e.msgstr.isEmpty {
+        r.fuzzy += 1
+      } else {
+        r.untranslated += 1
+      }
+    }
+    return r
+  }
+}
+
+extension Array where Element: Hashable {
+  func uniqued() -> [Element] {
+    var seen = Set<Element>()
+    return filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import NaraCairo
+import NaraLocalization
+import NaraModel
+import NaraPipeline
+
+struct Strings: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Translations: extract the texts as a gettext template, report each locale's state.",
+    subcommands: [Extract.self, Status.self])
+
+  struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write every translatable text of the layouts as a gettext template (.pot).",
+      discussion: """
+        Each text's Swedish source is the msgid, its id the msgctxt, the layout line the
+        reference, and a note says how much room the text has in its frame. Start a
+        translation with `msginit -l fi -i naraprint.pot -o fi.po`, update one with
+        `msgmerge -U fi.po naraprint.pot`.
+        """)
+    @Argument(help: "Layout files, kits or folders (default: layouts).")
+    var paths: [String] = ["layouts"]
+    @Option(name: .shortAndLong, help: "The template to write (default: layouts/locales/naraprint.pot).")
+    var output = "layouts/locales/naraprint.pot"
+
+    func run() throws {
+      let printer = DiagnosticPrinter()
+      do {
+        let pipeline = try Pipeline()
+        let result = try StringsExtraction.extract(paths, pipeline: pipeline)
+        // Fixed date: the same layouts give the same template.
+        let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
+        let dir = (output as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        try AtomicFile.write(to: output) { temp in try pot.write(toFile: temp, atomically: false, encoding: .utf8) }
+        printer.print(result.warnings)
+        FileHandle.standardError.write(Data("wrote \(output): \(result.strings.count) texts from \(result.layouts.count) layouts\n".utf8))
+      } catch let e as DiagnosticsError {
+        printer.print(e.diagnostics); throw ExitCode(2)
+      } catch let e as RenderError {
+        printer.print([e.diagnostic]); throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "For every locale: translated, fuzzy and untranslated texts, and what no longer fits.")
+    @Argument(help: "Layout files, kits or folders (default: layouts).")
+    var paths: [String] = ["layouts"]
+    @Option(help: "The folder with the .po files (default: layouts/locales).")
+    var locales = "layouts/locales"
+    @Option(name: .customLong("set"), help: ArgumentHelp("Values for {{variables}} (defaults are used for the rest).", valueName: "name=value"))
+    var variables: [String] = []
+
+    func run() throws {
+      let printer = DiagnosticPrinter()
+      do {
+        let pipeline = try Pipeline()
+        let report = try LocaleStatus.run(paths, localesDirectory: locales, variables: Dictionary(uniqueKeysWithValues: variables.compactMap { v in
+          let p = v.split(separator: "=", maxSplits: 1).map(String.init); return p.count == 2 ? (p[0], p[1]) : nil
+        }), pipeline: pipeline)
+        print(report.table)
+        printer.print(report.problems)
+        if report.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+      } catch let e as DiagnosticsError {
+        printer.print(e.diagnostics); throw ExitCode(2)
+      }
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import NaraLocalization
+import NaraModel
+import NaraPageTree
+import NaraPipeline
+import Testing
+
+/// Translations: the template out, translations in, every script and direction, overflow.
+@Suite(.serialized) struct LocalizationTests {
+  func pipeline() throws -> Pipeline { try Pipeline(fontConfig: repoRoot + "/fonts/fonts.conf") }
+
+  /// A copy of the layouts and assets in a fresh folder, so a test can add locales.
+  func workspace() throws -> String {
+    let dir = try tempDirectory()
+    for sub in ["layouts", "assets"] {
+      try FileManager.default.copyItem(atPath: repoRoot + "/" + sub, toPath: dir + "/" + sub)
+    }
+    return dir
+  }
+
+  @Test func theTemplateIsValidGettext() throws {
+    let dir = try tempDirectory()
+    let result = try StringsExtraction.extract([repoRoot + "/layouts"], pipeline: try pipeline())
+    #expect(result.layouts.count == 3, "\(result.layouts)")
+    let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
+    try pot.write(toFile: dir + "/naraprint.pot", atomically: true, encoding: .utf8)
+    let check = try run("msgfmt", ["-c", "-o", "/dev/null", dir + "/naraprint.pot"])
+    #expect(check.status == 0, "\(check.err)")
+    #expect(!check.err.contains("error"), "\(check.err)")
+    // Every text of the poster is there, with its id as context and its line as reference.
+    #expect(pot.contains("msgctxt \"malbild.titel\"\nmsgid \"Framtidens Värmland\""))
+    #expect(pot.contains("#: layouts/components/malbild.yaml:"))
+    #expect(pot.contains("msgctxt \"huvud.rubrik\"\nmsgid \"Samtal om nära vård\""), "kit sheets are extracted")
+    // The translator's note says how much room there is.
+    #expect(pot.range(of: #"#\. room: [\d.]+ mm wide lines, [\d.]+ mm of height at 9\.5 pt in vad-ar-nara-vard\.yaml, page 1; the Swedish text fills \d+ %"#, options: .regularExpression) != nil)
+    let initialised = try run("msginit", ["--no-translator", "-l", "fi", "-i", dir + "/naraprint.pot", "-o", dir + "/fi.po"])
+    #expect(initialised.status == 0, "\(initialised.err)")
+  }
+
+  /// Extract, translate (here: mark every ”vård” in capitals), render, read the words back.
+  @Test func roundTrip() throws {
+    let dir = try workspace()
+    let result = try StringsExtraction.extract([dir + "/layouts/vad-ar-nara-vard.yaml"], pipeline: try pipeline())
+    var po = POTWriter.pot(result.strings.map { var s = $0; s.notes = []; return s }, creationDate: "2026-01-01 00:00+0000")
+      .replacingOccurrences(of: "\"Language: \\n\"", with: "\"Language: zz\\n\"")
+    // Fill each msgstr with its msgid, transformed.
+    var filled: [String] = []
+    for entry in po.components(separatedBy: "\n\n") {
+      guard let idRange = entry.range(of: "msgid "), let strRange = entry.range(of: "\nmsgstr \"\"") else { filled.append(entry); continue }
+      let msgid = String(entry[idRange.upperBound..<strRange.lowerBound])
+      if msgid == "\"\"" { filled.append(entry); continue }
+      filled.append(String(entry[..<strRange.lowerBound]) + "\nmsgstr " + msgid.replacingOccurrences(of: "vård", with: "VÅRD"))
+    }
+    po = filled.joined(separator: "\n\n")
+    try FileManager.default.createDirectory(atPath: dir + "/layouts/locales", withIntermediateDirectories: true)
+    try po.write(toFile: dir + "/layouts/locales/zz.po", atomically: true, encoding: .utf8)
+    var options = RenderOptions()
+    options.locale = "zz"
+    let report = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/zz.pdf", options: options)
+    #expect(!report.warnings.contains { $0.severity == .note }, "every text was translated: \(report.warnings)")
+    let text = try pdfText(dir + "/zz.pdf")
+    #expect(text.contains("Vad är nära VÅRD"))
+    #expect(text.contains("god och nära VÅRD, hälsa & omsorg"), "page 2 (the component) is translated too")
+    #expect(!text.contains("nära vård"))
+  }
+
+  @Test func untranslatedTextsFallBackToSwedishAndAreNamed() throws {
+    let dir = try workspace()
+    try FileManager.default.createDirectory(atPath: dir + "/layouts/locales", withIntermediateDirectories: true)
+    try """
+      msgid ""
+      msgstr ""
+      "Language: en\\n"
+      "Content-Type: text/plain; charset=UTF-8\\n"
+
+      msgctxt "rubrik"
+      msgid "Vad är nära vård – och varför behövs det?"
+      msgstr "What is local care – and why do we need it?"
+
+      #, fuzzy
+      msgctxt "malbild.titel"
+      msgid "Framtidens Värmland"
+      msgstr "Future Värmland"
+
+      """.write(toFile: dir + "/layouts/locales/en.po", atomically: true, encoding: .utf8)
+    var options = RenderOptions()
+    options.locale = "en"
+    let report = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/en.pdf", options: options)
+    let note = try #require(report.warnings.first { $0.severity == .note })
+    #expect(note.message.hasPrefix("en: 28 of 29 texts have no translation; Swedish is used for: "), "\(note.message)")
+    // 28, not 27: the fuzzy entry for malbild.titel is not used.
+    let text = try pdfText(dir + "/en.pdf")
+    #expect(text.contains("What is local care"))
+    #expect(text.contains("Framtidens Värmland"))
+    let json = try run("qpdf", ["--json=2", "--json-key=qpdf", dir + "/en.pdf"]).out
+    #expect(json.contains("\"/Lang\": \"u:en\""), "the PDF carries the locale's language")
+  }
+
+  @Test func aBrokenCatalogIsAnErrorWithItsLine() throws {
+    let dir = try workspace()
+    try FileManager.default.createDirectory(atPath: dir + "/layouts/locales", withIntermediateDirectories: true)
+    try """
+      msgid ""
+      msgstr ""
+      "Content-Type: text/plain; charset=UTF-8\\n"
+
+      msgctxt "rubrik"
+      msgid "Vad är nära vård – och varför behövs det?"
+      msgstr "Mikä on lähipalvelu
+
+      """.write(toFile: dir + "/layouts/locales/fi.po", atomically: true, encoding: .utf8)
+    var options = RenderOptions()
+    options.locale = "fi"
+    do {
+      _ = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/fi.pdf", options: options)
+      Issue.record("rendered with a broken .po")
+    } catch let e as DiagnosticsError {
+      let d = try #require(e.diagnostics.first { $0.message.hasPrefix("unterminated string") }, "\(e.diagnostics)")
+      #expect(d.location?.file.hasSuffix("fi.po") == true && d.location?.line == 7 && d.location?.column == 8, "\(d)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir + "/fi.pdf"))
+  }
+
+  @Test func aMissingLocaleSaysHowToStartOne() throws {
+    var options = RenderOptions()
+    options.locale = "se"
+    do {
+      _ = try pipeline().render(repoRoot + "/layouts/vad-ar-nara-vard.yaml", to: try tempDirectory() + "/x.pdf", options: options)
+      Issue.record("rendered without a catalog")
+    } catch let e as DiagnosticsError {
+      #expect(e.diagnostics.first?.message.contains("no translation for `se`") == true)
+      #expect(e.diagnostics.first?.hints.first?.hasPrefix("start one from the template: msginit -l se") == true)
+    }
+  }
+
+  /// A character no font has is an error naming the text and the character.
+  @Test func aMissingGlyphIsAnError() throws {
+    let dir = try tempDirectory()
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
+    try """
+      document: { size: A5 }
+      theme: theme.yaml
+      pages:
+        - items:
+            - text: "Hej \\U0001F600 och \\u2A6A"
+              id: hälsning
+      """.write(toFile: dir + "/g.yaml", atomically: true, encoding: .utf8)
+    do {
+      _ = try pipeline().render(dir + "/g.yaml", to: dir + "/g.pdf", options: RenderOptions())
+      Issue.record("rendered a character no font has")
+    } catch let e as DiagnosticsError {
+      let d = try #require(e.diagnostics.first { $0.message.contains("no font can show") }, "\(e.diagnostics)")
+      #expect(d.message.hasPrefix("text `hälsning` has characters no font can show: U+1F600"), "\(d.message)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir + "/g.pdf"))
+  }
+
+  /// A translation much longer than the Swedish is named: locale, story, frame, page, how much.
+  @Test func anOverflowingTranslationIsReported() throws {
+    let dir = try workspace()
+    try FileManager.default.createDirectory(atPath: dir + "/layouts/locales", withIntermediateDirectories: true)
+    let long = Array(repeating: "This sentence makes the translation much longer than the Swedish text.", count: 90).joined(separator: " ")
+    let story = try #require(try StringsExtraction.extract([dir + "/layouts/vad-ar-nara-vard.yaml"], pipeline: try pipeline())
+      .strings.first { $0.id == "text" })
+    let escaped = story.source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n")
+    try """
+      msgid ""
+      msgstr ""
+      "Language: en\\n"
+      "Content-Type: text/plain; charset=UTF-8\\n"
+
+      msgctxt "text"
+      msgid "\(escaped)"
+      msgstr "\(long)"
+
+      """.write(toFile: dir + "/layouts/locales/en.po", atomically: true, encoding: .utf8)
+    var options = RenderOptions()
+    options.locale = "en"
+    let report = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/en.pdf", options: options)
+    let warning = try #require(report.warnings.first { $0.message.contains("does not fit") })
+    #expect(warning.message.hasPrefix("story `text` does not fit: "))
+    #expect(warning.message.contains("left over after frame `spalt-2` on page 1"))
+    let status = try LocaleStatus.run([dir + "/layouts/vad-ar-nara-vard.yaml"], localesDirectory: dir + "/layouts/locales", variables: [:],
+                                      pipeline: try pipeline())
+    #expect(status.table.contains("en "), "\(status.table)")
+    #expect(status.table.contains("1 frame"), "\(status.table)")
+    #expect(status.problems.contains { $0.message.hasPrefix("en: story `text` does not fit") })
+  }
+}
