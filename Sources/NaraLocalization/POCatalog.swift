@@ -45,6 +45,25 @@ public struct POCatalog: Sendable {
     public var translatorComments: [String]
     /// The `#| msgid` that a fuzzy entry was translated from, if the file keeps it.
     public var previousMsgid: String?
+
+    public init(
+      msgstr: String, fuzzy: Bool = false, obsolete: Bool = false, line: Int = 0, msgstrLine: Int = 0,
+      flags: [String] = [], translatorComments: [String] = [], previousMsgid: String? = nil
+    ) {
+      self.msgstr = msgstr; self.fuzzy = fuzzy; self.obsolete = obsolete; self.line = line
+      self.msgstrLine = msgstrLine; self.flags = flags; self.translatorComments = translatorComments
+      self.previousMsgid = previousMsgid
+    }
+  }
+
+  /// A catalog built in code (tests, or translations from elsewhere); `read` and `parse` build
+  /// and check one from a file.
+  public init(
+    language: String, entries: [Key: Entry], headerFields: [String: String] = [:], isDraft: Bool = false,
+    warnings: [Diagnostic] = []
+  ) {
+    self.language = language; self.entries = entries; self.headerFields = headerFields
+    self.isDraft = isDraft; self.warnings = warnings
   }
 
   /// Reads and checks the `.po` file at `path` (named in diagnostics as given).
@@ -94,7 +113,10 @@ public struct POCatalog: Sendable {
         diagnostics.append(.error(
           charset.map { "the header declares charset=\($0)" } ?? "the header does not declare a charset",
           at: at(contentTypeLine),
-          hints: ["naraprint reads UTF-8 only: set `Content-Type: text/plain; charset=UTF-8\\n` after re-saving the file as UTF-8, or convert it with `msgconv -t UTF-8 \(file) -o \(file)`"]))
+          hints: [
+            "naraprint reads UTF-8 only: convert the file with `msgconv -t UTF-8 \(file) -o \(file)`, or re-save it "
+              + "as UTF-8 and set `Content-Type: text/plain; charset=UTF-8\\n`"
+          ]))
       }
     } else if parser.diagnostics.isEmpty {
       diagnostics.append(.error(

@@ -60,7 +60,7 @@ struct POParser {
       parseLine(scalars[start..<end], lineNo)
       start = next
     }
-    finishEntry(atEnd: true)
+    finishEntry()
   }
 
   private func at(_ line: Int, _ column: Int) -> SourceLocation {
@@ -132,16 +132,16 @@ struct POParser {
       || ("0"..."9").contains(line[j]) { j += 1 }
     let word = String(String.UnicodeScalarView(line[i..<j]))
     let column = i - line.startIndex + 1
-    keyword(word, line, i, j, n, column, obsolete: obsolete)
+    keyword(word, line, i, n, column, obsolete: obsolete)
   }
 
   private mutating func keyword(
-    _ word: String, _ line: ArraySlice<Unicode.Scalar>, _ i: Int, _ j: Int, _ n: Int, _ column: Int, obsolete: Bool
+    _ word: String, _ line: ArraySlice<Unicode.Scalar>, _ i: Int, _ n: Int, _ column: Int, obsolete: Bool
   ) {
     var pluralIndex: Int?
     if word.hasPrefix("msgstr["), word.hasSuffix("]"), let k = Int(word.dropFirst(7).dropLast()) { pluralIndex = k }
     guard ["msgctxt", "msgid", "msgid_plural", "msgstr"].contains(word) || pluralIndex != nil else {
-      if current.isComplete { finishEntry(atEnd: false) }  // the error belongs to the next entry
+      if current.isComplete { finishEntry() }  // the error belongs to the next entry
       var hints = ["a PO line starts with #, a quoted string, or one of: " + Self.keywords.joined(separator: ", ")]
       if let g = Self.keywords.first(where: { editDistance($0, word.lowercased()) <= 2 }) {
         hints.insert("did you mean `\(g)`?", at: 0)
@@ -155,7 +155,7 @@ struct POParser {
       let continues = word == "msgid" && current.context != nil && current.msgid == nil
         && !current.damaged && obsolete == current.obsolete
       if current.hasKeywords && !continues || current.damaged {
-        finishEntry(atEnd: false)  // reports a msgid that has no msgstr
+        finishEntry()  // reports a msgid that has no msgstr
       }
       current.obsolete = obsolete
     }
@@ -193,10 +193,10 @@ struct POParser {
 
   /// A comment line: it belongs to the next entry, so a complete entry before it ends here.
   private mutating func startCommentBlock() {
-    if current.hasKeywords { finishEntry(atEnd: false) }
+    if current.hasKeywords { finishEntry() }
   }
 
-  private mutating func finishEntry(atEnd: Bool) {
+  private mutating func finishEntry() {
     defer { current = RawEntry(); field = nil }
     guard current.hasKeywords, !current.damaged else { return }
     if let id = current.msgid, !current.isComplete {

@@ -17,7 +17,8 @@ enum UTF8Check {
     ]
     // Name the charset the header declares, if it can be read.
     let lossy = String(decoding: bytes, as: UTF8.self)
-    if let r = lossy.range(of: "charset="), let declared = lossy[r.upperBound...].split(whereSeparator: { "\\\" \n;".contains($0) }).first,
+    if let r = lossy.range(of: "charset="),
+      let declared = lossy[r.upperBound...].split(whereSeparator: { "\\\" \n;".contains($0) }).first,
       declared.uppercased() != "UTF-8" {
       hints.append("the header declares charset=\(declared)")
     }
