@@ -4,12 +4,45 @@ import NaraPageTree
 extension LayoutEngine {
   /// A vertical stack: children one under another, `gap` apart. Children with a fractional
   /// height (`1fr`) share what is left when the stack's height is fixed.
-  func layoutColumn(_ stack: Stack, width: Double?, height: Double?) throws -> Laid {
+  func layoutColumn(_ stack: Stack, width: Double?, height: Double?, item: Item? = nil) throws -> Laid {
     let pad = stack.padding
     let innerW = width.map { $0 - pad.start.points - pad.end.points }
     let innerH = height.map { $0 - pad.top.points - pad.bottom.points }
-    let gaps = stack.gap.points * Double(max(0, stack.items.count - 1))
+    var (nodes, used, contentW) = try columnContent(stack, innerW: innerW, innerH: innerH)
+    if let innerH, let item, used > innerH + 0.5 {
+      if stack.overflow == .shrink || (shrinkToFit && stack.overflow == .warn) {
+        // Set the content wider and taller by 1/scale, then scale it down: the text keeps
+        // its measure and shrinks as a whole (not below 80 %).
+        var scale = 1.0
+        for _ in 0..<6 where used * scale > innerH + 0.5 && scale > 0.8 {
+          scale = max(0.8, scale * innerH / (used * scale))
+          (nodes, used, contentW) = try columnContent(stack, innerW: innerW.map { $0 / scale }, innerH: innerH / scale)
+        }
+        nodes = [.group(GroupNode(transform: Transform.scale(scale).then(.translation(pad.start.points * (1 - scale), pad.top.points * (1 - scale))),
+                                  children: nodes))]
+        diagnostics.append(.warning("stack `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its height on page \(pageNumber)",
+                                    at: item.location))
+        used *= scale
+      }
+      if used > innerH + 0.5 {
+        // Content taller than the stack: what follows it on the page would be covered.
+        let mm = Length(points: used - innerH).millimetres
+        diagnostics.append(.warning(
+          "stack `\(item.id)` is \(formatNumber(mm)) mm too tall for its \(formatNumber(Length(points: innerH).millimetres)) mm on page \(pageNumber)",
+          at: item.location, hints: ["shorten its texts, give it more room, or let it grow (remove its height)",
+                                     "or render with --fit shrink (or give the stack `overflow: shrink`)"]))
+      }
+    }
+    let totalH = height ?? (used + pad.top.points + pad.bottom.points)
+    let size = Size(width: width ?? contentW + pad.start.points + pad.end.points, height: totalH)
+    return Laid(size: size, nodes: background(stack, size: size) + nodes)
+  }
 
+  /// A vertical stack's children placed in `innerW` × `innerH`: the marks, the height they
+  /// take and their width.
+  func columnContent(_ stack: Stack, innerW: Double?, innerH: Double?) throws -> ([Node], Double, Double) {
+    let pad = stack.padding
+    let gaps = stack.gap.points * Double(max(0, stack.items.count - 1))
     // First the children whose height does not depend on leftover space.
     var laid: [Laid?] = Array(repeating: nil, count: stack.items.count)
     var used = gaps
@@ -33,15 +66,14 @@ extension LayoutEngine {
     let (start, between) = justify(stack.justify, free: (innerH ?? used) - used, count: stack.items.count)
     var y = pad.top.points + start
     var nodes: [Node] = []
+    let total = (innerW.map { $0 + pad.start.points + pad.end.points }) ?? contentW
     for l in laid {
       guard let l else { continue }
       let x = pad.start.points + crossOffset(stack.alignment, free: contentW - l.size.width)
-      nodes += l.nodes.map { $0.offset(dx: mirrorX(x, width: l.size.width, in: width ?? contentW), dy: y) }
+      nodes += l.nodes.map { $0.offset(dx: mirrorX(x, width: l.size.width, in: total), dy: y) }
       y += l.size.height + stack.gap.points + between
     }
-    let totalH = height ?? (used + pad.top.points + pad.bottom.points)
-    let size = Size(width: width ?? contentW + pad.start.points + pad.end.points, height: totalH)
-    return Laid(size: size, nodes: background(stack, size: size) + nodes)
+    return (nodes, used, contentW)
   }
 
   /// A horizontal stack (`row`): children side by side. Fixed widths first; `auto` and `fr`

@@ -30,7 +30,7 @@ extension LayoutEngine {
       laid = try layoutGroup(group, item: item, width: width, height: height)
     case .stack(let stack):
       laid = try stack.axis == .vertical
-        ? layoutColumn(stack, width: width, height: height)
+        ? layoutColumn(stack, width: width, height: height, item: item)
         : layoutRow(stack, width: width, height: height)
     case .grid(let grid):
       laid = try layoutGrid(grid, width: width, height: height)

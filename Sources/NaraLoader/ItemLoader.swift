@@ -99,6 +99,7 @@ extension Reader {
       if let n = f["align"] { s.alignment = choice(n, what: "align", as: CrossAlignment.self, aliases: ["centre": .center]) ?? .stretch }
       if let n = f["justify"] { s.justify = choice(n, what: "justify", as: Stack.Justify.self, aliases: ["centre": .center]) ?? .start }
       if let n = f["padding"] { s.padding = insets(n, what: "padding") ?? .zero }
+      if let n = f["overflow"] { s.overflow = choice(n, what: "overflow", as: OverflowPolicy.self) ?? .warn }
       if f.has("fill") || f.has("stroke") {
         let kind = f.has("tail") ? "bubble" : "rect"
         var bf = f
@@ -149,7 +150,7 @@ extension Reader {
     case "path": ["d", "unit", "fill", "stroke"]
     case "image": ["src", "fit", "tint"]
     case "group": ["items"]
-    case "stack", "row": ["items", "gap", "align", "justify", "padding", "direction", "fill", "stroke", "radius", "tail"]
+    case "stack", "row": ["items", "gap", "align", "justify", "padding", "direction", "fill", "stroke", "radius", "tail", "overflow"]
     case "grid": ["items", "columns", "gap", "row-gap", "column-gap", "align"]
     case "use": ["component", "with"]
     case "lines": ["count", "spacing", "stroke"]

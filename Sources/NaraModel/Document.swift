@@ -117,6 +117,8 @@ public struct Stack: Sendable, Hashable, Codable {
   public var padding: Insets = .zero
   /// A shape drawn behind the children, sized to the stack (a panel or a speech bubble).
   public var background: Shape?
+  /// What happens when the children are taller than a stack with a fixed height.
+  public var overflow: OverflowPolicy = .warn
   public var items: [Item]
   public init(axis: Axis, items: [Item]) { self.axis = axis; self.items = items }
   public enum Justify: String, Sendable, Hashable, Codable, CaseIterable {
