@@ -31,13 +31,14 @@ public final class PangoShaper: TextShaper {
     pango_context_set_base_dir(fonts.context, paragraph.direction == .rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
     pango_layout_context_changed(layout)
     pango_layout_set_indent(layout, Int32((paragraph.firstLineIndent * Double(PANGO_SCALE)).rounded()))
+    // With auto-dir off Pango takes LEFT literally, so start and end follow the direction here.
+    let rtl = paragraph.direction == .rtl
     switch paragraph.alignment {
-    // Pango mirrors LEFT/RIGHT for right-to-left paragraphs, so LEFT means start.
-    case .start: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-    case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+    case .start: pango_layout_set_alignment(layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+    case .end: pango_layout_set_alignment(layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT)
     case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
     case .justify:
-      pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+      pango_layout_set_alignment(layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
       pango_layout_set_justify(layout, 1)
     }
 

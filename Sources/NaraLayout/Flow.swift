@@ -139,7 +139,8 @@ extension LayoutEngine {
     let markerText = { if case .number(let n) = marker { return "\(n)." }; return "•" }()
     let markerPara = StyledParagraph(
       spans: [StyledSpan(text: markerText, font: fontSpec(style.character, size: style.size), colour: style.character.colour ?? .black)],
-      alignment: .start, language: language, direction: document.settings.direction)
+      // Set on its own, left to right; its place mirrors in right-to-left text.
+      alignment: .start, language: language, direction: .ltr)
     guard let line = try shapeCached(markerPara, width: 10_000).lines.first else { return [] }
     let x = indent - style.listIndent
     return line.runs.map { var r = $0; r.origin.x += mirror(x, line.width, width); r.origin.y += baseline; return r }

@@ -105,7 +105,7 @@ public struct POCatalog: Sendable {
           String(field[field.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
       }
       isDraft = header.flags.contains("fuzzy")
-        || headerFields["X-Naraprint-Status"]?.lowercased() == "draft"
+        || headerFields["X-Naraprint-Status"]?.lowercased().hasPrefix("draft") == true
       let charset = headerFields["Content-Type"].flatMap { ct in
         ct.range(of: "charset=").map { String(ct[$0.upperBound...].prefix { $0 != ";" && $0 != " " }) }
       }

@@ -200,7 +200,7 @@ public enum LocaleStatus {
           overflows += e.diagnostics
         }
       }
-      let reported = overflows.filter { $0.message.contains("does not fit") || $0.message.contains("no font can show") }
+      let reported = overflows.filter { ["does not fit", "too tall", "no font can show"].contains(where: $0.message.contains) }
         .map { d -> Diagnostic in var c = d; c.message = "\(locale): " + d.message; return c }
       problems += reported
       rows.append([locale, "\(counts.translated)", "\(counts.fuzzy)", "\(counts.untranslated)",

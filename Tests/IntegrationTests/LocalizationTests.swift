@@ -188,3 +188,63 @@ import Testing
     #expect(status.problems.contains { $0.message.hasPrefix("en: story `text` does not fit") })
   }
 }
+
+/// The shipped drafts: complete, marked as drafts, and rendered right in their scripts.
+@Suite(.serialized) struct ShippedTranslationTests {
+  func pipeline() throws -> Pipeline { try Pipeline(fontConfig: repoRoot + "/fonts/fonts.conf") }
+
+  @Test(arguments: ["en", "fi", "ar", "ti"])
+  func theDraftIsCompleteAndMarked(locale: String) throws {
+    let catalog = try POCatalog.read(path: repoRoot + "/layouts/locales/\(locale).po")
+    let draft = catalog.isDraft, language = catalog.language
+    #expect(draft, "\(locale).po is not marked as a draft")
+    #expect(language == locale)
+    let strings = try StringsExtraction.extract([repoRoot + "/layouts/vad-ar-nara-vard.yaml"], pipeline: try pipeline()).strings
+    let status = catalog.status(for: strings)
+    #expect(status.untranslated == 0 && status.fuzzy == 0, "\(locale): \(status)")
+    let check = try run("msgfmt", ["-c", "-o", "/dev/null", repoRoot + "/layouts/locales/\(locale).po"])
+    #expect(check.status == 0, "\(check.err)")
+  }
+
+  /// Arabic runs right to left: the first column is on the right, the journey and the arrows
+  /// turn round, web addresses stay left to right.
+  @Test func arabicMirrorsTheLayout() throws {
+    let p = try pipeline()
+    let (doc, _, warnings) = try p.build(repoRoot + "/layouts/vad-ar-nara-vard.yaml", variables: [:], locale: "ar")
+    #expect(!warnings.contains { $0.severity == .note }, "untranslated texts: \(warnings)")
+    #expect(doc.metadata.language == "ar")
+    let (sv, _, _) = try p.build(repoRoot + "/layouts/vad-ar-nara-vard.yaml", variables: [:])
+    func firstRun(_ d: PagedDocument, _ prefix: String, page: Int) -> GlyphRun? {
+      for n in d.pages[page].nodes { if case .text(let t) = n, t.id.hasPrefix(prefix) { return t.runs.first } }
+      return nil
+    }
+    let width = doc.pages[0].size.width
+    // The story starts in the right-hand column in Arabic, the left-hand one in Swedish.
+    let arStart = try #require(firstRun(doc, "text#1", page: 0)), svStart = try #require(firstRun(sv, "text#1", page: 0))
+    #expect(svStart.origin.x < width / 2 && arStart.origin.x + arStart.width > width / 2, "\(arStart.origin.x) \(svStart.origin.x)")
+    #expect(arStart.bidiLevel % 2 == 1, "Arabic runs are right to left")
+    // Page 2: the arrows point the other way.
+    let dump = doc.dump()
+    #expect(dump.contains("\"←\"") && !dump.contains("\"→\""))
+    // The link's address is isolated as a left-to-right run.
+    #expect(dump.contains("\\u{2066}") || dump.contains("\u{2066}"), "no isolate around the address")
+    // The PDF says Arabic.
+    let dir = try tempDirectory()
+    var options = RenderOptions()
+    options.locale = "ar"
+    _ = try p.render(repoRoot + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/ar.pdf", options: options)
+    #expect(try run("qpdf", ["--json=2", "--json-key=qpdf", dir + "/ar.pdf"]).out.contains("\"/Lang\": \"u:ar\""))
+    #expect(try run("pdffonts", [dir + "/ar.pdf"]).out.contains("NotoSansArabic"))
+  }
+
+  @Test func tigrinyaUsesTheEthiopicFont() throws {
+    let dir = try tempDirectory()
+    var options = RenderOptions()
+    options.locale = "ti"
+    let report = try pipeline().render(repoRoot + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/ti.pdf", options: options)
+    #expect(!report.warnings.contains { $0.severity == .note })
+    #expect(try run("pdffonts", [dir + "/ti.pdf"]).out.contains("NotoSansEthiopic"))
+    let text = try pdfText(dir + "/ti.pdf")
+    #expect(text.unicodeScalars.contains { (0x1200...0x137F).contains($0.value) }, "no Ethiopic text in the PDF")
+  }
+}
