@@ -22,7 +22,7 @@ final class Reader {
   /// Variables visible while reading (component parameters over global variables).
   var scopes: [[String: String]] = []
   /// Variables that were referenced but that nobody set (reported once each).
-  private var reportedMissing: Set<String> = []
+  var reportedMissing: Set<String> = []
 
   init(file: String, text: String) {
     self.file = file
@@ -268,55 +268,6 @@ final class Reader {
     if s.hasSuffix("fr"), let v = Double(s.dropLast(2)), v > 0, v.isFinite { return .fraction(v) }
     if s.hasSuffix("%"), let v = Double(s.dropLast(1)), v >= 0, v <= 1000 { return .percent(v / 100) }
     return length(node, what: what).map { .fixed($0) }
-  }
-
-  // MARK: Variables
-
-  /// Variables the layout fills in per page.
-  static let pageFields: Set<String> = ["sida", "sidor", "page", "pages"]
-
-  /// Replaces `{{name}}` with its value from the innermost scope that has it.
-  func substitute(_ text: String, at node: Node) -> String {
-    guard text.contains("{{") else { return text }
-    var out = ""
-    var rest = Substring(text)
-    while let open = rest.range(of: "{{") {
-      out += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].range(of: "}}") else {
-        out += rest[open.lowerBound...]; rest = ""; break
-      }
-      let (name, format) = splitVariableReference(String(rest[open.upperBound..<close.lowerBound]))
-      if Reader.pageFields.contains(name) {
-        // Filled in per page by the layout.
-        out += "{{\(name)}}"
-      } else if let value = scopes.reversed().lazy.compactMap({ $0[name] }).first {
-        if let format {
-          switch formatVariable(value, format: format, language: language) {
-          case .success(let formatted): out += formatted
-          case .failure(let e):
-            diagnostics.append(e.diagnostic(at: location(node)))
-            out += value
-          }
-        } else {
-          out += value
-        }
-      } else if let missing = missingVariables {
-        missing.names.insert(name)
-        out += "{{\(name)}}"
-      } else {
-        let key = "\(name)@\(node.mark?.line ?? 0)"
-        if !reportedMissing.contains(key) {
-          reportedMissing.insert(key)
-          let known = Set(scopes.flatMap(\.keys)).sorted()
-          var hints = ["set it with --set \(name)=… or a column `\(name)` in --data"]
-          if let g = closestMatch(to: name, in: known) { hints.insert("did you mean `{{\(g)}}`?", at: 0) }
-          error("the variable `{{\(name)}}` has no value", at: node, hints: hints)
-        }
-        out += "{{\(name)}}"
-      }
-      rest = rest[close.upperBound...]
-    }
-    return out + rest
   }
 
   /// A path relative to this file.

@@ -169,10 +169,7 @@ public enum Batch {
 }
 
 /// A path relative to the working directory when it lies inside it.
-func displayPath(_ path: String) -> String {
-  let cwd = FileManager.default.currentDirectoryPath + "/"
-  return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-}
+func displayPath(_ path: String) -> String { LayoutLoader.displayPath(path) }
 
 /// The pipelines, each used by one worker thread only.
 final class Workers: @unchecked Sendable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NaraLoader
 import NaraModel
 import NaraPipeline
 
@@ -54,10 +55,7 @@ extension Render {
   }
 }
 
-func displayPath(_ path: String) -> String {
-  let cwd = FileManager.default.currentDirectoryPath + "/"
-  return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-}
+func displayPath(_ path: String) -> String { LayoutLoader.displayPath(path) }
 
 /// A one-line progress bar on standard error.
 enum Progress {
