@@ -61,7 +61,18 @@ final class ImageStore: ImageInspector {
     return h
   }
 
+  /// Cairo reports any unreadable PNG as “out of memory”; say what is wrong instead.
+  private func checkSignature(_ path: String, _ magic: [UInt8], _ kind: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw RenderError("cannot open \(path)") }
+    defer { try? handle.close() }
+    let head = [UInt8](handle.readData(ofLength: magic.count))
+    if head != magic {
+      throw RenderError("\(path) is not a \(kind) file", hints: ["save it again as \(kind), or change its name to the format it really has"])
+    }
+  }
+
   private func loadPNG(_ path: String) throws -> Decoded {
+    try checkSignature(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG")
     guard let s = cairo_image_surface_create_from_png(path) else { throw RenderError("cannot read PNG \(path)") }
     let status = cairo_surface_status(s)
     guard status == CAIRO_STATUS_SUCCESS else {
@@ -73,6 +84,7 @@ final class ImageStore: ImageInspector {
   }
 
   private func loadJPEG(_ path: String) throws -> Decoded {
+    try checkSignature(path, [0xFF, 0xD8], "JPEG")
     var error: UnsafeMutablePointer<GError>?
     guard let pixbuf = gdk_pixbuf_new_from_file(path, &error) else {
       let msg = error.map { String(cString: $0.pointee.message) } ?? "unknown error"

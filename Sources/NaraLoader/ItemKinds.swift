@@ -112,7 +112,7 @@ extension Reader {
         }
         s.geometry = .bubble(radius: radius, tail: tail)
       }
-      if s.fill == nil && s.stroke == nil { warning("this \(kind) has neither fill nor stroke and will not show", at: kindNode) }
+      if s.fill == nil && s.stroke == nil && !f.has("fill") && !f.has("stroke") { warning("this \(kind) has neither fill nor stroke and will not show", at: kindNode) }
     case "line":
       guard let a = f["from"].flatMap({ point($0, what: "from") }), let b = f["to"].flatMap({ point($0, what: "to") }) else {
         if !f.has("from") || !f.has("to") { error("a line needs `from:` and `to:`", at: kindNode) }

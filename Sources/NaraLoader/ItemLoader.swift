@@ -36,6 +36,9 @@ extension Reader {
     for (k, v) in mapping {
       if k.scalar?.string == kind, case .mapping(let inner) = v {
         for pair in inner { pairs.append((pair.key, pair.value)) }
+      } else if k.scalar?.string == kind, case .sequence = v, ["stack", "row", "group", "grid"].contains(kind) {
+        // `- row: [ … ]` is short for `- row: { items: [ … ] }`.
+        pairs.append((Node.scalar(Node.Scalar("items", .implicit, .plain, k.mark)), v))
       } else if k.scalar?.string == kind {
         if case .scalar(let s) = v, s.string.isEmpty, s.style == .plain {} else { mainValue = v }
       } else { pairs.append((k, v)) }
