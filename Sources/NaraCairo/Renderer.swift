@@ -33,6 +33,12 @@ public final class CairoRenderer {
 
   public var images: ImageInspector { imageStore }
 
+  /// The pixel size of a PNG or JPEG (nil for SVG, which has no pixels), for resolution checks.
+  public func imagePixelSize(_ path: String) -> (width: Int, height: Int)? {
+    guard case .raster(_, let w, let h)? = try? imageStore.decoded(path) else { return nil }
+    return (w, h)
+  }
+
   /// Whether the configured fonts include this family (for preflight checks).
   public func hasFontFamily(_ family: String) -> Bool { fonts.hasFamily(family) }
 

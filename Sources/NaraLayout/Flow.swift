@@ -36,6 +36,11 @@ extension LayoutEngine {
       let prepared = try prepare(block, frame: frame, item: item, width: width, scale: scale, language: language, fromByte: cursor.byte)
       let style = prepared.style
       if let min = style.minimumSize { if style.size > min + 0.01 { result.canShrink = true } } else { result.canShrink = true }
+      if let min = style.minimumSize, style.size < min - 0.01, scale == 1, cursor.byte == 0 {
+        diagnostics.append(.warning(
+          "text `\(textID)` is set at \(formatNumber(style.size)) pt, below the \(formatNumber(min)) pt its style `\(style.name)` allows",
+          at: block.location, hints: ["make it larger, or lower the style's min-size if the smaller size is meant"]))
+      }
       let lines = prepared.shaped.lines
       let spaceBefore = first || cursor.byte > 0 ? 0 : max(previousAfter, style.spaceBefore)
       var take = lines.count

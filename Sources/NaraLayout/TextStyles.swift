@@ -26,7 +26,11 @@ extension LayoutEngine {
   func resolveStyle(for block: TextBlock, in frame: TextFrame, scale: Double = 1) -> ResolvedStyle {
     var style = ParagraphStyle(name: "default")
     style.character.size = .pt(11)
-    if let d = theme.defaultStyle, let s = theme.paragraphStyles[d] { style = style.merged(with: s) }
+    if let d = theme.defaultStyle, let s = theme.paragraphStyles[d] {
+      style = style.merged(with: s)
+      // The default style's minimum belongs to it, not to every style that starts from it.
+      if frame.style != nil && frame.style != d { style.minimumSize = nil }
+    }
     if let name = frame.style, let s = theme.paragraphStyles[name] { style = style.merged(with: s); style.name = name }
     var isHeading = false
     let markup = frame.markup.map { $0.over(theme.markup) } ?? theme.markup

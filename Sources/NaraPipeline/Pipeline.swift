@@ -86,6 +86,9 @@ public final class Pipeline {
       if let locale, let note = Self.fallbackNote(locale: locale, total: Set(kit.strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id)).count, fallbacks: kit.fallbacks) {
         diagnostics.append(note)
       }
+      // Shared parts (header, footer) say the same thing on every sheet: once is enough.
+      var seen = Set<Diagnostic>()
+      diagnostics = diagnostics.filter { seen.insert($0).inserted }
       return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
     }
     let loaded = try loader.load(path: path)

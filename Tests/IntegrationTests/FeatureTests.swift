@@ -140,34 +140,8 @@ import Testing
     #expect(checked > 30)
   }
 
-  /// Each glyph run with the fill of the topmost shape drawn before it under its start point.
+  /// Each glyph run with the colour beneath it (the library's preflight inspection).
   func textOverBackgrounds(_ page: RenderedPage) -> [(GlyphRun, Colour)] {
-    var shapes: [(Rect, Colour)] = []
-    var out: [(GlyphRun, Colour)] = []
-    func visit(_ nodes: [Node], _ t: Transform) {
-      for n in nodes {
-        switch n {
-        case .path(let p):
-          if let fill = p.fill, fill.alpha > 0, let b = p.path.bounds { shapes.append((apply(t, b), fill)) }
-        case .text(let text):
-          for run in text.runs {
-            let x = t.a * (run.origin.x + 1) + t.c * (run.origin.y - run.font.size * 0.3) + t.tx
-            let y = t.b * (run.origin.x + 1) + t.d * (run.origin.y - run.font.size * 0.3) + t.ty
-            let bg = shapes.last { $0.0.minX <= x && x <= $0.0.maxX && $0.0.minY <= y && y <= $0.0.maxY }?.1 ?? .white
-            if !run.text.trimmingCharacters(in: .whitespaces).isEmpty { out.append((run, bg.over(.white))) }
-          }
-        case .image: break
-        case .group(let g): visit(g.children, g.transform.then(t))
-        }
-      }
-    }
-    visit(page.nodes, .identity)
-    return out
-  }
-
-  func apply(_ t: Transform, _ r: Rect) -> Rect {
-    let x0 = t.a * r.minX + t.c * r.minY + t.tx, y0 = t.b * r.minX + t.d * r.minY + t.ty
-    let x1 = t.a * r.maxX + t.c * r.maxY + t.tx, y1 = t.b * r.maxX + t.d * r.maxY + t.ty
-    return Rect(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0))
+    PageInspection.textOverBackgrounds(page).map { ($0.run, $0.background) }
   }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import NaraCairo
+import NaraLayout
+import NaraLoader
+import NaraModel
+import NaraPageTree
+
+/// `naraprint check`: what a print shop's preflight would find, before anything is printed –
+/// text that does not fit, characters no font has, fonts the configuration lacks, images
+/// below 150 ppi at their printed size, text below its style's minimum, low contrast.
+public enum Preflight {
+  public static let minimumPPI = 150.0
+
+  public static func check(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline) throws -> [Diagnostic] {
+    let (document, _, layoutDiagnostics) = try pipeline.build(path, variables: variables, locale: locale)
+    var diagnostics = layoutDiagnostics
+    // Where each text id was written, to point at it.
+    var loader = try pipeline.loader(variables: variables, locale: locale, layout: path)
+    loader.allowUnsetVariables = true
+    let documents = LayoutLoader.isKit(path) ? try loader.loadKit(path: path).sheets.map(\.document) : [try loader.load(path: path).document]
+    let themes = documents.map(\.theme)
+    var locations: [String: SourceLocation] = [:]
+    var overrideFonts: [(String, SourceLocation)] = []
+    func walk(_ items: [Item], theme: Theme) {
+      for item in items {
+        if locations[item.id] == nil { locations[item.id] = item.location }
+        switch item.kind {
+        case .text(let frame):
+          if let font = frame.overrides?.character.font { overrideFonts.append((theme.family(for: font), item.location)) }
+        case .group(let g): walk(g.items, theme: theme)
+        case .stack(let s): walk(s.items, theme: theme)
+        case .grid(let g): walk(g.items, theme: theme)
+        default: break
+        }
+      }
+    }
+    for d in documents { for page in d.pages { walk(page.items, theme: d.theme) } }
+
+    // Fonts the theme names that the project's font configuration does not have.
+    var families = Set<String>()
+    for theme in themes {
+      families.formUnion(theme.fonts.values)
+      for style in theme.paragraphStyles.values { families.insert(theme.family(for: style.character.font)) }
+      for style in theme.characterStyles.values where style.font != nil { families.insert(theme.family(for: style.font)) }
+    }
+    var fontPlaces = families.sorted().map { ($0, themes.first?.location) }
+    fontPlaces += overrideFonts.map { ($0.0, Optional($0.1)) }
+    var reported = Set<String>()
+    for (family, location) in fontPlaces where !pipeline.renderer.hasFontFamily(family) && reported.insert(family).inserted {
+      diagnostics.append(.error("the font `\(family)` is not in naraprint's font configuration; another font would be used",
+                                at: location, hints: ["use a family fonts/fonts.conf offers (Noto Sans, Noto Serif …), or add the font to fonts/files/ with its licence"]))
+    }
+
+    for (index, page) in document.pages.enumerated() {
+      // Contrast, WCAG 2 AA.
+      var seen = Set<String>()
+      for t in PageInspection.textOverBackgrounds(page) {
+        let ratio = Colour.contrast(t.run.colour, t.background)
+        let needed = PageInspection.requiredContrast(for: t.run)
+        guard ratio < needed else { continue }
+        let key = t.run.colour.hex + t.background.hex
+        guard seen.insert(key).inserted else { continue }
+        let snippet = String(t.run.text.prefix(40)).trimmingCharacters(in: .whitespaces)
+        diagnostics.append(.warning(
+          "low contrast on page \(index + 1): “\(snippet)” in \(t.run.colour.hex) on \(t.background.hex) is \(String(format: "%.1f", ratio)):1, below \(formatNumber(needed)):1",
+          hints: ["use a darker text colour or a lighter background (WCAG 2 AA)"]))
+      }
+      // Image resolution at the printed size.
+      for (image, box) in PageInspection.images(page) {
+        guard let (w, _) = pipeline.renderer.imagePixelSize(image.path), box.width > 0 else { continue }
+        let ppi = Double(w) / (box.width / 72)
+        if ppi < minimumPPI {
+          let name = (image.path as NSString).lastPathComponent
+          diagnostics.append(.warning(
+            "the image \(name) on page \(index + 1) has \(Int(ppi.rounded())) ppi at its printed size (\(formatNumber(Length(points: box.width).millimetres)) mm wide); print needs \(Int(minimumPPI))",
+            at: image.owners.last.flatMap { locations[$0] },
+            hints: ["use a larger image (at least \(Int((box.width / 72 * minimumPPI).rounded(.up))) pixels wide), or print it smaller"]))
+        }
+      }
+    }
+    return diagnostics
+  }
+}
