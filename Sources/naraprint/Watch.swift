@@ -21,6 +21,10 @@ struct Watch: ParsableCommand {
   var locale: String?
 
   func run() throws {
+    // Stop on Ctrl-C and on a plain kill, even if whoever started us ignored those signals
+    // (ignored signals are inherited across exec).
+    signal(SIGINT, SIG_DFL)
+    signal(SIGTERM, SIG_DFL)
     var options = RenderOptions()
     for v in variables {
       let p = v.split(separator: "=", maxSplits: 1).map(String.init)

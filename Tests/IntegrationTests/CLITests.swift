@@ -79,8 +79,40 @@ import Testing
     #expect(mismatch.status == 64)
   }
 
+  @Test func watchRendersAgainOnSave() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: binary), "build first: swift build")
+    let dir = try tempDirectory()
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
+    let layout = dir + "/w.yaml"
+    try "document: { size: A6 }\ntheme: theme.yaml\npages:\n  - items:\n      - text: Första\n".write(toFile: layout, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = ["watch", layout, "-o", dir + "/w.pdf"]
+    p.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "NARAPRINT_FONTS": repoRoot + "/fonts"]) { $1 }
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    defer { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+    func waitFor(_ text: String) throws -> Bool {
+      for _ in 0..<100 {
+        if try pdfTextIfPresent(dir + "/w.pdf").contains(text) { return true }
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+      return false
+    }
+    #expect(try waitFor("Första"))
+    Thread.sleep(forTimeInterval: 0.5)
+    try "document: { size: A6 }\ntheme: theme.yaml\npages:\n  - items:\n      - text: Andra\n".write(toFile: layout, atomically: true, encoding: .utf8)
+    #expect(try waitFor("Andra"), "the saved change was not rendered")
+  }
+
+  func pdfTextIfPresent(_ pdf: String) throws -> String {
+    guard FileManager.default.fileExists(atPath: pdf) else { return "" }
+    return try run("pdftotext", [pdf, "-"]).out
+  }
+
   @Test func helpListsTheCommands() throws {
     let r = try naraprint(["--help"], cwd: repoRoot)
-    for command in ["render", "hyphenate", "normalize"] { #expect(r.out.contains(command)) }
+    for command in ["render", "check", "watch", "strings", "hyphenate", "normalize"] { #expect(r.out.contains(command)) }
   }
 }
