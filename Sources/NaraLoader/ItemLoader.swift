@@ -60,12 +60,12 @@ extension Reader {
       case "artifact", "decoration": item.role = .artifact
       case "content": item.role = .content
       case "figure":
-        if let a = f["alt"], let alt = string(a, what: "alt") { item.role = .figure(alt: alt) } else {
+        if let a = f["alt"], let alt = translatable(a, id: "\(id).alt", what: "alt") { item.role = .figure(alt: alt) } else {
           error("a figure needs `alt:` text for screen readers", at: n)
         }
       default: error("role cannot be `\(r)`", at: n, hints: ["use content, figure (with alt) or artifact"])
       }
-    } else if let a = f["alt"], let alt = string(a, what: "alt") {
+    } else if let a = f["alt"], let alt = translatable(a, id: "\(id).alt", what: "alt") {
       item.role = alt.isEmpty ? .artifact : .figure(alt: alt)
     }
 
