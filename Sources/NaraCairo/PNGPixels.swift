@@ -19,13 +19,6 @@ public struct PNGPixels: Sendable, Equatable {
     self.init(surface: s)
   }
 
-  public init(data: Data) throws {
-    let temp = NSTemporaryDirectory() + "naraprint-\(UUID().uuidString).png"
-    defer { try? FileManager.default.removeItem(atPath: temp) }
-    try data.write(to: URL(fileURLWithPath: temp))
-    try self.init(contentsOf: temp)
-  }
-
   init(surface s: OpaquePointer) {
     cairo_surface_flush(s)
     width = Int(cairo_image_surface_get_width(s)); height = Int(cairo_image_surface_get_height(s))

@@ -10,14 +10,6 @@ public final class PangoShaper: TextShaper {
 
   init(fonts: FontSetup) { self.fonts = fonts }
 
-  public func metrics(for font: FontSpec) throws -> FontMetrics {
-    let desc = fontDescription(font)
-    defer { pango_font_description_free(desc) }
-    guard let m = pango_context_get_metrics(fonts.context, desc, nil) else { throw RenderError("pango_context_get_metrics failed") }
-    defer { pango_font_metrics_unref(m) }
-    return FontMetrics(ascent: units(pango_font_metrics_get_ascent(m)), descent: units(pango_font_metrics_get_descent(m)))
-  }
-
   public func shape(_ paragraph: StyledParagraph, width: Double) throws -> ShapedParagraph {
     guard let layout = pango_layout_new(fonts.context) else { throw RenderError("pango_layout_new failed") }
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }

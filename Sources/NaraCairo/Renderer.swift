@@ -167,15 +167,6 @@ public final class CairoRenderer {
     return ns.deletingPathExtension + "-\(n)" + (ext.isEmpty ? "" : ".\(ext)")
   }
 
-  /// A page as a PNG in memory (for tests and contact sheets).
-  public func pngData(_ page: RenderedPage, dpi: Double) throws -> Data {
-    let temp = NSTemporaryDirectory() + "naraprint-\(UUID().uuidString).png"
-    defer { try? FileManager.default.removeItem(atPath: temp) }
-    try renderPNG(page, to: temp, dpi: dpi)
-    guard let d = FileManager.default.contents(atPath: temp) else { throw RenderError("cannot read back \(temp)") }
-    return d
-  }
-
   private func renderPNG(_ page: RenderedPage, to path: String, dpi: Double) throws {
     let scale = dpi / 72
     let w = Int((page.size.width * scale).rounded()), h = Int((page.size.height * scale).rounded())

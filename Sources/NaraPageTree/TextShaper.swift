@@ -65,17 +65,10 @@ public struct ShapedParagraph: Sendable, Hashable {
   public init(lines: [ShapedLine]) { self.lines = lines }
 }
 
-public struct FontMetrics: Sendable, Hashable {
-  public var ascent: Double
-  public var descent: Double
-  public init(ascent: Double, descent: Double) { self.ascent = ascent; self.descent = descent }
-}
-
 /// The narrow seam between layout and text: the engine never sees a Pango pointer.
 public protocol TextShaper: AnyObject {
   /// Breaks and shapes a paragraph into lines no wider than `width` points.
   func shape(_ paragraph: StyledParagraph, width: Double) throws -> ShapedParagraph
-  func metrics(for font: FontSpec) throws -> FontMetrics
 }
 
 /// What the layout needs to know about image files.

@@ -95,7 +95,7 @@ public final class Pipeline {
     let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
     engine.shrinkToFit = shrinkToFit
     let result = try engine.layout(loaded.document)
-    var diagnostics = loaded.warnings + result.diagnostics
+    var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning($0) }
     if let locale, let note = Self.fallbackNote(locale: locale, total: Set(loaded.strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id)).count, fallbacks: loaded.fallbacks) {
       diagnostics.append(note)
     }

@@ -18,9 +18,6 @@ final class FixedAdvanceShaper: TextShaper {
     f.family + (f.weight >= 700 ? " Bold" : "") + (f.italic ? " Italic" : "")
   }
 
-  func metrics(for font: FontSpec) throws -> FontMetrics {
-    FontMetrics(ascent: 0.8 * font.size, descent: 0.2 * font.size)
-  }
 
   func shape(_ paragraph: StyledParagraph, width: Double) throws -> ShapedParagraph {
     requests.append((paragraph.text, width))
