@@ -68,6 +68,29 @@ import Testing
     #expect(text.contains("sam\u{00AD}") || text.contains("samverkans\u{00AD}"), "the unmarked word has break points: \(result)")
   }
 
+  /// Each language its own patterns (English from Debian's hyphen-en-us), none where Debian
+  /// has none (Finnish): never the Swedish ones for other languages.
+  @Test func hyphenationFollowsTheLanguage() throws {
+    func setText(_ text: String, lang: String) throws -> String {
+      let dir = try tempDirectory()
+      try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
+      try """
+        document: { size: A4, lang: \(lang) }
+        theme: theme.yaml
+        pages:
+          - items:
+              - text: "\(text)"
+                width: 30mm
+        """.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
+      let p = try Pipeline(fontConfig: repoRoot + "/fonts/fonts.conf")
+      return try p.layout(try p.load(dir + "/t.yaml").document).document.dump()
+    }
+    let english = try setText("The transition concerns organisations everywhere", lang: "en")
+    #expect(english.contains("tran\\u{AD}si") || english.contains("or\\u{AD}gan"), "\(english)")
+    let finnish = try setText("Lähipalveluiden kehittäminen organisaatioissa", lang: "fi")
+    #expect(!finnish.contains("\\u{AD}"), "Finnish got break points: \(finnish)")
+  }
+
   @Test func headingsAreNeverHyphenated() throws {
     let result = lines(try layout("# Omställningsarbetet kompetensförsörjningen", width: "50mm"))
     #expect(!result.contains { $0.contains("\u{00AD}") }, "\(result)")
