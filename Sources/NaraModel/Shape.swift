@@ -58,29 +58,25 @@ public struct PathData: Sendable, Hashable, Codable {
   public var commands: [Command]
   public init(_ commands: [Command]) { self.commands = commands }
 
-  public func translated(dx: Double, dy: Double) -> PathData {
-    func t(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
-    return PathData(commands.map {
+  /// The same path with every point moved by `transform`.
+  public func mapPoints(_ transform: (Point) -> Point) -> PathData {
+    PathData(commands.map {
       switch $0 {
-      case .move(let p): .move(t(p))
-      case .line(let p): .line(t(p))
-      case .cubic(let a, let b, let c): .cubic(t(a), t(b), t(c))
+      case .move(let p): .move(transform(p))
+      case .line(let p): .line(transform(p))
+      case .cubic(let a, let b, let c): .cubic(transform(a), transform(b), transform(c))
       case .close: .close
       }
     })
   }
 
+  public func translated(dx: Double, dy: Double) -> PathData {
+    mapPoints { Point(x: $0.x + dx, y: $0.y + dy) }
+  }
+
   /// The path mirrored left to right within a box `width` wide (for right-to-left layouts).
   public func mirrored(width: Double) -> PathData {
-    func m(_ p: Point) -> Point { Point(x: width - p.x, y: p.y) }
-    return PathData(commands.map {
-      switch $0 {
-      case .move(let p): .move(m(p))
-      case .line(let p): .line(m(p))
-      case .cubic(let a, let b, let c): .cubic(m(a), m(b), m(c))
-      case .close: .close
-      }
-    })
+    mapPoints { Point(x: width - $0.x, y: $0.y) }
   }
 
   /// Bounding box of the control polygon (enough for layout: curves stay inside it).

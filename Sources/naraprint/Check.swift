@@ -20,12 +20,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let printer = DiagnosticPrinter()
-    var values: [String: String] = [:]
-    for v in variables {
-      let p = v.split(separator: "=", maxSplits: 1).map(String.init)
-      guard p.count == 2 else { throw ValidationError("--set takes name=value") }
-      values[p[0]] = p[1]
-    }
+    let values = try variableValues(variables)
     do {
       let diagnostics = try Preflight.check(layout, variables: values, locale: locale, pipeline: try Pipeline())
       printer.print(diagnostics)

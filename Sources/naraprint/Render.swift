@@ -68,9 +68,7 @@ struct Render: ParsableCommand {
 
   func validate() throws {
     guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
-    for v in variables where !v.contains("=") {
-      throw ValidationError("--set takes name=value, like --set enhet=\"Hemtjänst Norr\" (got \(v))")
-    }
+    _ = try variableValues(variables)
     if let format, OutputFormat(rawValue: format.lowercased()) == nil {
       throw ValidationError("--format must be pdf or png")
     }
@@ -87,10 +85,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     var options = RenderOptions()
-    for v in variables {
-      let parts = v.split(separator: "=", maxSplits: 1).map(String.init)
-      options.variables[parts[0]] = parts.count > 1 ? parts[1] : ""
-    }
+    options.variables = try variableValues(variables)
     let base = ((layout.hasSuffix("/") ? String(layout.dropLast()) : layout) as NSString).lastPathComponent
       .replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "")
     let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""

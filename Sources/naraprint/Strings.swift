@@ -58,9 +58,7 @@ struct Strings: ParsableCommand {
       let printer = DiagnosticPrinter()
       do {
         let pipeline = try Pipeline()
-        let report = try LocaleStatus.run(paths, localesDirectory: locales, variables: Dictionary(uniqueKeysWithValues: variables.compactMap { v in
-          let p = v.split(separator: "=", maxSplits: 1).map(String.init); return p.count == 2 ? (p[0], p[1]) : nil
-        }), pipeline: pipeline)
+        let report = try LocaleStatus.run(paths, localesDirectory: locales, variables: try variableValues(variables), pipeline: pipeline)
         print(report.table)
         printer.print(report.problems)
         if report.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

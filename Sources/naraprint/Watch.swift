@@ -26,11 +26,7 @@ struct Watch: ParsableCommand {
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
     var options = RenderOptions()
-    for v in variables {
-      let p = v.split(separator: "=", maxSplits: 1).map(String.init)
-      guard p.count == 2 else { throw ValidationError("--set takes name=value") }
-      options.variables[p[0]] = p[1]
-    }
+    options.variables = try variableValues(variables)
     let base = ((layout as NSString).lastPathComponent as NSString).deletingPathExtension
     let target = output ?? "\(base).pdf"
     options.format = (target as NSString).pathExtension.lowercased() == "png" ? .png : .pdf
