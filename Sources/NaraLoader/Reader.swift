@@ -40,6 +40,12 @@ final class Reader {
   /// Reads and composes a YAML file; nil (with diagnostics) if it cannot.
   static func open(_ path: String, diagnostics: inout [Diagnostic], from: SourceLocation? = nil) -> (Reader, Node)? {
     let shown = displayPath(path)
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      diagnostics.append(.error("\(shown) is a folder", at: from ?? SourceLocation(file: shown, line: 0, column: 0),
+                                hints: ["give a layout file (.yaml), or a kit folder with a kit.yaml in it"]))
+      return nil
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       diagnostics.append(.error(
