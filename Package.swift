@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // naraprint: layout descriptions (YAML) → page tree → PDF/PNG through Cairo and Pango.
-// The pipeline, one way: NaraModel ← NaraLoader, NaraTypography ← NaraLayout (→ NaraPageTree)
+// The pipeline, one way: NaraModel ← NaraLoader, NaraTypography ← NaraLayout (→ NaraPageTree → NaraCheck)
 // ← NaraCairo (the only module that touches C) ← naraprint (CLI).
 import PackageDescription
 
@@ -34,6 +34,9 @@ let package = Package(
     .target(name: "NaraTypography"),
     // Positioned output: pages, shapes, glyph runs; a text dump for golden tests.
     .target(name: "NaraPageTree", dependencies: ["NaraModel"]),
+    // Findings on laid-out pages: collisions, text off the page or in the safe area, hidden
+    // items, forced breaks – geometry from the page tree, no C.
+    .target(name: "NaraCheck", dependencies: ["NaraModel", "NaraPageTree"]),
     // Model → page tree: stacks, rows, grids, text frames, components.
     .target(name: "NaraLayout", dependencies: ["NaraModel", "NaraTypography", "NaraPageTree"]),
     // The only Swift module touching C: Pango shaper, Cairo PDF/PNG writers, librsvg, libhyphen.
@@ -43,7 +46,7 @@ let package = Package(
     // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
     .target(
       name: "NaraPipeline",
-      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCairo", "NaraLocalization"]),
+      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCairo", "NaraLocalization", "NaraCheck"]),
     .executableTarget(
       name: "naraprint",
       dependencies: [
@@ -61,7 +64,7 @@ let package = Package(
     .testTarget(name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree"]),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline", "NaraLocalization"],
+      dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline", "NaraLocalization", "NaraCheck"],
       resources: [.copy("Golden")]),
   ]
 )

@@ -118,8 +118,37 @@ public final class PangoShaper: TextShaper {
     }
     let font = describe(item.analysis.font)
     let text = String(decoding: bytes[itemStart..<min(bytes.count, itemStart + itemLength)], as: UTF8.self)
-    return GlyphRun(font: font, origin: Point(x: x, y: units(run.pointee.y_offset)), glyphs: out, text: text, colour: span.colour,
-                    underline: span.underline, link: span.link, bidiLevel: Int(item.analysis.level))
+    var glyphRun = GlyphRun(font: font, origin: Point(x: x, y: units(run.pointee.y_offset)), glyphs: out, text: text, colour: span.colour,
+                            underline: span.underline, link: span.link, bidiLevel: Int(item.analysis.level))
+    glyphRun.ink = wordInk(glyphs, font: item.analysis.font, bytes: bytes, itemStart: itemStart)
+    return glyphRun
+  }
+
+  /// The ink of each word of a run (glyphs between spaces), relative to the run's origin:
+  /// what `check` tests for collisions, tighter than the line box.
+  private func wordInk(_ glyphs: PangoGlyphString, font: UnsafeMutablePointer<PangoFont>?, bytes: [UInt8], itemStart: Int) -> [Rect] {
+    var boxes: [Rect] = []
+    var word: Rect?
+    var x = 0.0
+    for g in 0..<Int(glyphs.num_glyphs) {
+      let info = glyphs.glyphs[g]
+      let byte = itemStart + Int(glyphs.log_clusters[g])
+      let isSpace = byte < bytes.count && (bytes[byte] == 0x20 || bytes[byte] == 0x09)
+      var ink = PangoRectangle()
+      if !isSpace, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0 {
+        pango_font_get_glyph_extents(font, info.glyph, &ink, nil)
+      }
+      if isSpace || ink.width <= 0 || ink.height <= 0 {
+        if isSpace, let w = word { boxes.append(w); word = nil }
+      } else {
+        let r = Rect(x: x + units(info.geometry.x_offset) + units(ink.x), y: units(info.geometry.y_offset) + units(ink.y),
+                     width: units(ink.width), height: units(ink.height))
+        word = word.map { $0.union(r) } ?? r
+      }
+      x += units(info.geometry.width)
+    }
+    if let w = word { boxes.append(w) }
+    return boxes
   }
 
   private func scalar(at byte: Int, in bytes: [UInt8]) -> Unicode.Scalar? {

@@ -20,7 +20,7 @@ extension LayoutEngine {
         }
         nodes = [.group(GroupNode(transform: Transform.scale(scale).then(.translation(pad.start.points * (1 - scale), pad.top.points * (1 - scale))),
                                   children: nodes))]
-        diagnostics.append(.warning("stack `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its height on page \(pageNumber)",
+        diagnostics.append(Diagnostic(stack.overflow == .shrink ? .note : .warning, "stack `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its height on page \(pageNumber)",
                                     at: item.location))
         used *= scale
       }

@@ -53,6 +53,9 @@ public final class LayoutEngine {
   var pageNumber = 0
   /// The ids of the items being laid out, outermost first.
   var itemPath: [String] = []
+  /// Where those items were written, and the ids their texts may sit on (`on:`).
+  var itemSources: [SourceLocation] = []
+  var groundPath: [String] = []
   /// Pages before this document's first (when sheets of a kit are numbered together).
   public var pageNumberOffset = 0
   /// The number of pages `{{sidor}}` shows; the document's own count when nil.
@@ -107,17 +110,33 @@ public final class LayoutEngine {
                        width: size.width - s.margins.start.points - s.margins.end.points,
                        height: size.height - s.margins.top.points - s.margins.bottom.points)
     let frame = Rect(x: 0, y: 0, width: size.width, height: size.height)
+    var siblings = PlacedSiblings()
     for item in page.items {
-      nodes += try placeAbsolute(item, in: frame, defaultArea: content)
+      nodes += try placeAbsolute(item, in: frame, defaultArea: content, siblings: &siblings)
     }
     var rendered = RenderedPage(size: size, bleed: s.bleed.points, nodes: nodes)
     rendered.readingOrder = page.readingOrder
+    rendered.safeArea = s.safeArea.points
     return rendered
   }
 
   /// Places an item that may say where it goes (`at`), inside `frame` (the parent's box).
-  /// Items without `at` go into `defaultArea` (the page's margins, or the whole group).
-  func placeAbsolute(_ item: Item, in frame: Rect, defaultArea: Rect) throws -> [Node] {
+  /// Items without `at` go into `defaultArea` (the page's margins, or the whole group); an
+  /// item with `anchor:` hangs from a sibling placed before it. Each placed item's box is
+  /// recorded in `siblings` for the items after it.
+  func placeAbsolute(_ item: Item, in frame: Rect, defaultArea: Rect, siblings: inout PlacedSiblings) throws -> [Node] {
+    if let anchor = item.placement.anchor {
+      guard let (nodes, box) = try placeAnchored(item, anchor: anchor, in: frame, defaultArea: defaultArea, siblings: siblings) else { return [] }
+      siblings.record(item.id, box: box, nodes: nodes)
+      return nodes
+    }
+    let (nodes, box) = try placeFree(item, in: frame, defaultArea: defaultArea)
+    siblings.record(item.id, box: box, nodes: nodes)
+    return nodes
+  }
+
+  /// Places an item at `at` (or in the default area), mirrored in right-to-left layouts.
+  func placeFree(_ item: Item, in frame: Rect, defaultArea: Rect) throws -> (nodes: [Node], box: Rect) {
     if case .shape(let shape) = item.kind, shape.geometry.isFreeform {
       // Lines, arrows and paths are drawn in the parent's coordinates, offset by `at`.
       let at = item.placement.at ?? .zero
@@ -127,7 +146,8 @@ public final class LayoutEngine {
         laid.nodes = laid.nodes.map { $0.mirrored(width: frame.width - 2 * at.x) }
       }
       laid.nodes = laid.nodes.map { $0.offset(dx: frame.minX + at.x, dy: frame.minY + at.y) }
-      return laid.nodes
+      let box = Shapes.bounds(of: laid.nodes) ?? Rect(x: frame.minX + at.x, y: frame.minY + at.y, width: 0, height: 0)
+      return (laid.nodes, box)
     }
     let origin: Point
     var availableWidth: Double
@@ -147,7 +167,11 @@ public final class LayoutEngine {
       // Mirror: `at` is measured from the start edge, which is the right edge here.
       x = frame.maxX - (origin.x - frame.minX) - laid.size.width
     }
-    return laid.nodes.map { $0.offset(dx: x, dy: origin.y) }
+    let nodes = laid.nodes.map { $0.offset(dx: x, dy: origin.y) }
+    var box = Rect(x: x, y: origin.y, width: laid.size.width, height: laid.size.height)
+    // A group sized by its children: the box of what it drew (children may sit at negative `at`).
+    if case .group(let g) = item.kind, g.designSize == nil, let b = Shapes.bounds(of: nodes) { box = b }
+    return (nodes, box)
   }
 
   /// A fixed or relative extent in points; nil when it depends on content.

@@ -86,7 +86,9 @@ extension LayoutEngine {
       }
       y += Double(max(take, lines.isEmpty ? 0 : 1)) * style.leading
       if lines.isEmpty { y += 0 }
-      result.nodes.append(.text(TextNode(id: "\(textID)#\(cursor.block + 1)", role: role, runs: runs)))
+      var node = TextNode(id: "\(textID)#\(cursor.block + 1)", role: role, runs: runs)
+      node.forcedBreaks = Self.forcedBreaks(in: Array(lines.prefix(take + (take < lines.count ? 1 : 0))))
+      result.nodes.append(.text(node))
       first = false
       if take < lines.count {
         cursor.byte += lines.prefix(take).reduce(0) { $0 + $1.text.utf8.count }
@@ -135,6 +137,13 @@ extension LayoutEngine {
       shaped = try shapeCached(paragraph, width: lineWidth)
       attempts += 1
     }
+    // The tie that keeps a short last word off a line of its own must not split a word: a
+    // tied pair wider than the line is set untied.
+    let forced = Self.forcedBreaks(in: shaped.lines).count
+    if forced > 0, let untied = paragraph.untyingLastWord() {
+      let reshaped = try shapeCached(untied, width: lineWidth)
+      if Self.forcedBreaks(in: reshaped.lines).count < forced { paragraph = untied; shaped = reshaped }
+    }
     if !shaped.missingCharacters.isEmpty { reportMissing(shaped.missingCharacters, item: item) }
     return SetBlock(style: style, paragraph: paragraph, shaped: shaped, indent: indent)
   }
@@ -153,6 +162,18 @@ extension LayoutEngine {
 }
 
 extension StyledParagraph {
+  /// The paragraph with its last no-break space (the tie before a short last word) made an
+  /// ordinary space; nil when there is none.
+  func untyingLastWord() -> StyledParagraph? {
+    guard let si = spans.lastIndex(where: { $0.text.contains("\u{00A0}") }),
+          spans[(si + 1)...].allSatisfy({ !$0.text.contains(" ") }),
+          let r = spans[si].text.range(of: "\u{00A0}", options: .backwards),
+          !spans[si].text[r.upperBound...].contains(" ") else { return nil }
+    var copy = self
+    copy.spans[si].text.replaceSubrange(r, with: " ")
+    return copy
+  }
+
   /// The paragraph from a UTF-8 offset on (the rest after a column break).
   func suffix(fromByte start: Int) -> StyledParagraph {
     var copy = self
@@ -170,5 +191,28 @@ extension StyledParagraph {
     }
     copy.spans = spans
     return copy
+  }
+}
+
+extension LayoutEngine {
+  /// The words and numbers a line break split where no break was allowed: the line was too
+  /// narrow for them, so the shaper broke between letters (`kompetensförsörj|ning`), or a
+  /// range was split at its dash (`9.00–|11.30`). A break after a space, a soft hyphen, a
+  /// hyphen or a spaced dash is a proper one.
+  static func forcedBreaks(in lines: [ShapedLine]) -> [String] {
+    var out: [String] = []
+    for (line, next) in zip(lines, lines.dropFirst()) {
+      guard !line.hyphenated, let last = line.text.unicodeScalars.last, let first = next.text.unicodeScalars.first,
+            !last.properties.isWhitespace, !first.properties.isWhitespace else { continue }
+      let isWordChar = { (s: Unicode.Scalar) in s.properties.isAlphabetic || s.properties.numericType != nil }
+      let beforeLast = line.text.unicodeScalars.dropLast().last
+      let rangeDash = (last == "\u{2013}" || last == "-") && beforeLast.map { $0.properties.numericType != nil } == true
+        && first.properties.numericType != nil
+      guard (isWordChar(last) && isWordChar(first)) || rangeDash else { continue }
+      let tail = line.text.split(whereSeparator: { $0.isWhitespace }).last.map(String.init) ?? ""
+      let head = next.text.split(whereSeparator: { $0.isWhitespace }).first.map(String.init) ?? ""
+      out.append(tail + "|" + head)
+    }
+    return out
   }
 }

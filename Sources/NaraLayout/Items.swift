@@ -6,7 +6,10 @@ extension LayoutEngine {
   /// from its own size or its content).
   func layout(_ item: Item, width proposedWidth: Double?, height proposedHeight: Double?, parentHeight: Double?) throws -> Laid {
     itemPath.append(item.id)
-    defer { itemPath.removeLast() }
+    itemSources.append(item.location)
+    let groundCount = groundPath.count
+    groundPath += item.grounds.flatMap { groundCandidates($0, of: item.id) }
+    defer { itemPath.removeLast(); itemSources.removeLast(); groundPath.removeSubrange(groundCount...) }
     let p = item.placement
     // Parents resolve relative extents (`50%`, `1fr`) before they propose a size, so only a
     // fixed length is the item's own business here.
@@ -52,7 +55,7 @@ extension LayoutEngine {
       laid.nodes = transformed(laid.nodes, size: laid.size, placement: p, role: role)
     }
     if p.scale != 1 { laid.size = Size(width: laid.size.width * p.scale, height: laid.size.height * p.scale) }
-    laid.nodes = laid.nodes.map { $0.owned(by: itemPath) }
+    laid.nodes = laid.nodes.map { $0.owned(by: itemPath, sources: itemSources, grounds: groundPath) }
     return laid
   }
 
@@ -138,7 +141,8 @@ extension LayoutEngine {
       else if let h = fixedH { scale = h / design.height }
       let frame = Rect(x: 0, y: 0, width: design.width, height: design.height)
       var nodes: [Node] = []
-      for child in group.items { nodes += try placeAbsolute(child, in: frame, defaultArea: frame) }
+      var siblings = PlacedSiblings()
+      for child in group.items { nodes += try placeAbsolute(child, in: frame, defaultArea: frame, siblings: &siblings) }
       let size = Size(width: design.width * scale, height: design.height * scale)
       if scale != 1 { nodes = [.group(GroupNode(transform: .scale(scale), children: nodes))] }
       return Laid(size: size, nodes: nodes)
@@ -147,12 +151,29 @@ extension LayoutEngine {
     let frame = Rect(x: 0, y: 0, width: w, height: h)
     var nodes: [Node] = []
     var bounds = Rect(x: 0, y: 0, width: w, height: h)
+    var siblings = PlacedSiblings()
     for child in group.items {
-      let placed = try placeAbsolute(child, in: frame, defaultArea: frame)
+      let placed = try placeAbsolute(child, in: frame, defaultArea: frame, siblings: &siblings)
       nodes += placed
       if let b = Shapes.bounds(of: placed) { bounds = bounds.union(b) }
     }
     return Laid(size: Size(width: width ?? bounds.maxX, height: height ?? bounds.maxY), nodes: nodes)
+  }
+}
+
+extension LayoutEngine {
+  /// The full ids an `on:` name can mean, seen from the item that wrote it: a sibling inside
+  /// the same component first, then each enclosing scope, then the page (`himmel` written in
+  /// `malbild.station-1` may mean `malbild.station-1.himmel`, `malbild.himmel` or `himmel`).
+  func groundCandidates(_ name: String, of itemID: String) -> [String] {
+    var out: [String] = []
+    var prefix = Substring(itemID)
+    while let dot = prefix.lastIndex(of: ".") {
+      prefix = prefix[..<dot]
+      out.append("\(prefix).\(name)")
+    }
+    out.append(name)
+    return out
   }
 }
 

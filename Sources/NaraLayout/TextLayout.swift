@@ -17,16 +17,31 @@ extension LayoutEngine {
     }
     var scale = 1.0
     var set = try setBlocks(frame, item: item, width: innerW, scale: scale)
-    if let height, frame.overflow == .shrink || (shrinkToFit && frame.overflow == .warn) {
+    func tooBig(_ set: SetText) -> Bool {
+      if let height, set.height > height - padV + 0.01 { return true }
+      if let maxLines = frame.maxLines, set.lineBottoms.count > maxLines { return true }
+      // A word split between letters does not fit either.
+      return set.nodes.contains { if case .text(let t) = $0 { !t.forcedBreaks.isEmpty } else { false } }
+    }
+    if frame.overflow == .shrink || (shrinkToFit && frame.overflow == .warn) {
       // Shrink in 2 % steps until it fits or a style reaches its minimum size.
       let floor = minimumScale(frame)
-      while set.height > height - padV + 0.01, scale > floor + 0.0001 {
+      while tooBig(set), scale > floor + 0.0001 {
         scale = max(floor, scale * 0.98)
         set = try setBlocks(frame, item: item, width: innerW, scale: scale)
       }
       if scale < 1 {
-        diagnostics.append(.warning("text `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frame on page \(pageNumber)", at: item.location))
+        // Asked for in the layout (`overflow: shrink`): a note; forced by `--fit shrink`: a warning.
+        let message = "text `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frame on page \(pageNumber)"
+        diagnostics.append(Diagnostic(frame.overflow == .shrink ? .note : .warning, message, at: item.location))
       }
+    }
+    if let maxLines = frame.maxLines, set.lineBottoms.count > maxLines {
+      let message = "text `\(item.id)` takes \(set.lineBottoms.count) lines on page \(pageNumber), more than its max-lines: \(maxLines)"
+        + (scale < 1 ? " even at its style's min-size" : "")
+      let hints = scale < 1 ? ["shorten the text, or give it more room (a wider frame or a higher max-lines)"]
+        : ["shorten the text, or add `overflow: shrink` to shrink it down to its style's min-size"]
+      diagnostics.append(frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints))
     }
     let contentH = set.height + padV
     if fits[item.id] == nil {

@@ -71,6 +71,7 @@ extension Reader {
     if let n = f["verbatim"] { frame.verbatim = bool(n, what: "verbatim") ?? false }
     if let n = f["lang"] { frame.language = string(n, what: "lang") }
     if let n = f["heading"] { frame.headingLevel = integer(n, what: "heading", range: 1...6) }
+    if let n = f["max-lines"] { frame.maxLines = integer(n, what: "max-lines", range: 1...1000) }
   }
 
   func stroke(_ node: Node, theme: Theme) -> Stroke? {

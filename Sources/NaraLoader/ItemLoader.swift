@@ -7,7 +7,7 @@ enum PlacementMode { case absolute, flow }
 /// The kinds of item, as the first key of an item's mapping.
 let itemKinds = ["text", "rect", "ellipse", "bubble", "line", "arrow", "path", "image", "group", "stack", "row", "grid", "use",
                  "lines", "checkbox", "rating", "table"]
-let commonItemKeys = ["id", "at", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt", "min-height"]
+let commonItemKeys = ["id", "at", "anchor", "on", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt", "min-height"]
 
 extension Reader {
   /// Reads one item. Its kind is the key naming it (`text:`, `rect:` …); that key's value is
@@ -55,6 +55,16 @@ extension Reader {
     }
     var item = Item(id: id, location: location(node), kind: .group(Group(items: [])))
     item.placement = placement(f, mode: mode, kind: kind)
+    if let n = f["anchor"], mode == .absolute {
+      if let at = f["at"] { error("an item goes either `at` a point or by its `anchor`, not both", at: at, hints: ["remove `at`"]) }
+      item.placement.anchor = anchor(n, context: context)
+    }
+    if let n = f["on"] {
+      // One id or a list of ids: the shapes this item's texts sit on on purpose.
+      let names: [Node]
+      if case .sequence = n { names = list(n, what: "on") } else { names = [n] }
+      item.grounds = names.compactMap { rawScalar($0, what: "on") }
+    }
     if let n = f["role"], let r = rawScalar(n, what: "role") {
       switch r {
       case "artifact", "decoration": item.role = .artifact
@@ -144,7 +154,7 @@ extension Reader {
   func keys(for kind: String) -> [String] {
     switch kind {
     // On a text item `size` is the frame's size; the font size is `font-size`.
-    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup", "stroke"] + paragraphStyleKeys.filter { $0 != "size" }
+    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup", "stroke", "max-lines"] + paragraphStyleKeys.filter { $0 != "size" }
     case "rect": ["fill", "stroke", "radius"]
     case "ellipse": ["fill", "stroke"]
     case "bubble": ["fill", "stroke", "radius", "tail"]
@@ -200,6 +210,47 @@ extension Reader {
     if let n = f["scale"], let v = number(n, what: "scale", range: 0.01...100) { p.scale = v }
     if let n = f["opacity"], let v = number(n, what: "opacity", range: 0...1) { p.opacity = v }
     if let n = f["min-height"] { p.minHeight = length(n, what: "min-height") }
+    if let n = f["anchor"], mode == .flow {
+      error("items in a stack, row or grid are placed by it; `anchor` has no effect here", at: n,
+            hints: ["anchor the stack, row or grid itself, or wrap the items in a `group`"])
+    }
     return p
+  }
+
+  /// `anchor: { to: id, at: bottom-start, self: top-start, offset: [0mm, 4mm] }`, or along a
+  /// path: `anchor: { to: väg, along: 30%, side: above, distance: 2mm }` (or with `self:`).
+  func anchor(_ node: Node, context: LoadContext) -> NaraModel.Anchor? {
+    let keys = ["to", "at", "self", "along", "side", "distance", "offset"]
+    var f: Fields
+    if case .scalar = node {
+      // `anchor: huvud` is short for `anchor: { to: huvud }` (below it, at its start edge).
+      f = Fields(node: node, entries: ["to": (key: node, value: node)], order: ["to"])
+    } else {
+      guard let parsed = fields(node, allowed: keys, what: "anchor") else { return nil }
+      f = parsed
+    }
+    guard let tn = f["to"], let to = rawScalar(tn, what: "anchor target") else {
+      error("an anchor needs `to:`, the id of the item it hangs from", at: node, hints: ["write `anchor: { to: rubrik, at: bottom-start, self: top-start }`"])
+      return nil
+    }
+    var a = NaraModel.Anchor(target: scopedID(to, context: context), location: location(tn))
+    let pointAliases: [String: BoxPoint] = ["centre": .center, "middle": .center, "top-left": .topStart, "top-right": .topEnd,
+                                            "bottom-left": .bottomStart, "bottom-right": .bottomEnd, "left": .start, "right": .end]
+    if let n = f["at"] { a.targetPoint = choice(n, what: "anchor point", as: BoxPoint.self, aliases: pointAliases) ?? .bottomStart }
+    if let n = f["self"] { a.selfPoint = choice(n, what: "anchor point", as: BoxPoint.self, aliases: pointAliases) }
+    if let n = f["along"], let s = rawScalar(n, what: "along") {
+      if s.hasSuffix("%"), let v = Double(s.dropLast()), v.isFinite, (0...100).contains(v) { a.along = v / 100 } else {
+        error("along must be a share of the path's length, from 0% to 100%, not `\(s)`", at: n)
+      }
+      if let at = f["at"] { error("`at` names a point of an item's box; along a path use `self` (or `side`)", at: at) }
+    } else if let n = f["side"] ?? f["distance"] {
+      error("`side` and `distance` place an item beside a path; add `along:`", at: n)
+    }
+    if let n = f["side"] {
+      a.side = choice(n, what: "side", as: NaraModel.Anchor.Side.self, aliases: ["over": .above, "under": .below, "left": .start, "right": .end]) ?? .above
+    }
+    if let n = f["distance"] { a.distance = length(n, what: "distance", max: .mm(1000)) ?? .zero }
+    if let n = f["offset"] { a.offset = point(n, what: "offset") ?? .zero }
+    return a
   }
 }

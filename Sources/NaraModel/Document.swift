@@ -24,6 +24,9 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
   public var author: String?
   public var subject: String?
   public var keywords: [String]
+  /// How far from the trim edge text must stay (a print shop's safe area; 5 mm for office
+  /// printers that cannot print to the edge). `check` reports text closer than this.
+  public var safeArea: Length = .mm(3)
   public init(pageSize: Size) {
     self.pageSize = pageSize
     margins = Insets(all: .mm(15)); bleed = .zero; language = "sv-SE"; direction = .ltr
@@ -73,7 +76,52 @@ public struct Placement: Sendable, Hashable, Codable {
   public var opacity: Double = 1
   /// The item grows to at least this height (a table row to write in).
   public var minHeight: Length?
+  /// Placed relative to an item placed before it, or to a point along a path (`anchor:`).
+  public var anchor: Anchor?
   public init() {}
+}
+
+/// A point of an item's box, in logical terms: `start` and `end` follow the text direction.
+public enum BoxPoint: String, Sendable, Hashable, Codable, CaseIterable {
+  case topStart = "top-start", top, topEnd = "top-end"
+  case start, center, end
+  case bottomStart = "bottom-start", bottom, bottomEnd = "bottom-end"
+  /// 0, ½ or 1 across (from the start edge) and down.
+  public var fractions: (x: Double, y: Double) {
+    switch self {
+    case .topStart: (0, 0)
+    case .top: (0.5, 0)
+    case .topEnd: (1, 0)
+    case .start: (0, 0.5)
+    case .center: (0.5, 0.5)
+    case .end: (1, 0.5)
+    case .bottomStart: (0, 1)
+    case .bottom: (0.5, 1)
+    case .bottomEnd: (1, 1)
+    }
+  }
+}
+
+/// `anchor:` – where an item goes, measured from another item placed before it in the same
+/// page, group or component, so the two move together and a longer text grows away from it.
+public struct Anchor: Sendable, Hashable, Codable {
+  /// The side of a path an item is put on when it names no point of its own.
+  public enum Side: String, Sendable, Hashable, Codable, CaseIterable { case above, below, start, end }
+  /// The id of the item it hangs from.
+  public var target: String
+  /// For a path, line or arrow: how far along it (0…1 of its length).
+  public var along: Double?
+  /// The target's point (items only).
+  public var targetPoint: BoxPoint = .bottomStart
+  /// This item's point that goes there; for a path without one the item is set beside the
+  /// path on `side`, `distance` clear of the stroke.
+  public var selfPoint: BoxPoint?
+  public var side: Side = .above
+  public var distance: Length = .zero
+  /// Moved by this after anchoring (x towards the end edge, y down).
+  public var offset: Point = .zero
+  public var location: SourceLocation
+  public init(target: String, location: SourceLocation) { self.target = target; self.location = location }
 }
 
 public struct Item: Sendable, Hashable, Codable {
@@ -83,6 +131,9 @@ public struct Item: Sendable, Hashable, Codable {
   public var placement: Placement
   public var role: AccessibilityRole
   public var kind: ItemKind
+  /// Items whose shapes this item's texts deliberately sit on (`on:`), as written; every
+  /// other shape is artwork they must keep clear of.
+  public var grounds: [String] = []
   public init(id: String, location: SourceLocation, placement: Placement = Placement(),
               role: AccessibilityRole = .content, kind: ItemKind) {
     self.id = id; self.location = location; self.placement = placement; self.role = role; self.kind = kind

@@ -25,6 +25,9 @@ public struct TextFrame: Sendable, Hashable, Codable {
   /// Marks the frame's paragraphs as headings of this level for screen readers (`heading: 1`
   /// on a poster's title); the look still comes from the style.
   public var headingLevel: Int?
+  /// At most this many lines: a longer text shrinks towards its style's min-size (with
+  /// `overflow: shrink` or `--fit shrink`) and is reported when even that is not enough.
+  public var maxLines: Int?
   public init(blocks: [TextBlock]) { self.blocks = blocks }
 }
 

@@ -36,10 +36,22 @@ public struct GlyphRun: Sendable, Hashable {
   public var link: String?
   /// Bidi level: even is left-to-right, odd right-to-left.
   public var bidiLevel: Int
+  /// The ink of each word (glyphs between spaces), relative to `origin` (y down, so the
+  /// tops are negative). Empty when the shaper does not measure ink; then the advance box
+  /// stands in for it.
+  public var ink: [Rect] = []
   public init(font: FontFace, origin: Point, glyphs: [Glyph], text: String, colour: Colour,
               underline: Bool = false, link: String? = nil, bidiLevel: Int = 0) {
     self.font = font; self.origin = origin; self.glyphs = glyphs; self.text = text; self.colour = colour
     self.underline = underline; self.link = link; self.bidiLevel = bidiLevel
   }
   public var width: Double { glyphs.reduce(0) { $0 + $1.advance } }
+
+  /// Word ink boxes relative to the origin; without measured ink, the advance box from
+  /// 0.75 em above the baseline to 0.25 em below.
+  public var inkBoxes: [Rect] {
+    if !ink.isEmpty { return ink }
+    guard !glyphs.isEmpty, text.contains(where: { !$0.isWhitespace }) else { return [] }
+    return [Rect(x: 0, y: -font.size * 0.75, width: width, height: font.size)]
+  }
 }

@@ -28,6 +28,8 @@ public struct RenderedPage: Sendable, Hashable {
   /// Item ids in the order a screen reader should read them; what is not listed follows
   /// in drawing order.
   public var readingOrder: [String] = []
+  /// How far text must stay from the trim edge, in points.
+  public var safeArea: Double = 0
   public init(size: Size, bleed: Double, nodes: [Node]) { self.size = size; self.bleed = bleed; self.nodes = nodes }
 }
 
@@ -73,6 +75,8 @@ public indirect enum Node: Sendable, Hashable {
 public struct PathNode: Sendable, Hashable {
   /// The ids of the item and the items around it, outermost first (for the reading order).
   public var owners: [String] = []
+  /// Where those items were written, in the same order (for findings that point at a line).
+  public var sources: [SourceLocation] = []
   public var path: PathData
   public var fill: Colour?
   public var stroke: Stroke?
@@ -88,6 +92,12 @@ public struct TextNode: Sendable, Hashable {
   public var id: String
   /// The ids of the text item and the items around it, outermost first.
   public var owners: [String] = []
+  /// Where those items were written, in the same order.
+  public var sources: [SourceLocation] = []
+  /// Ids of the items whose shapes this text deliberately sits on (`on:` on it or around it).
+  public var grounds: [String] = []
+  /// Words or numbers a line break had to split (no break opportunity in a too-narrow line).
+  public var forcedBreaks: [String] = []
   public var role: StructureRole
   public var runs: [GlyphRun]
   public init(id: String, role: StructureRole, runs: [GlyphRun]) { self.id = id; self.role = role; self.runs = runs }
@@ -96,6 +106,8 @@ public struct TextNode: Sendable, Hashable {
 public struct ImageNode: Sendable, Hashable {
   /// The ids of the item and the items around it, outermost first (for the reading order).
   public var owners: [String] = []
+  /// Where those items were written, in the same order (for findings that point at a line).
+  public var sources: [SourceLocation] = []
   public var path: String
   /// The box the image is drawn into (after fitting), in page coordinates.
   public var rect: Rect
@@ -111,6 +123,8 @@ public struct ImageNode: Sendable, Hashable {
 public struct GroupNode: Sendable, Hashable {
   /// The ids of the item and the items around it, outermost first (for the reading order).
   public var owners: [String] = []
+  /// Where those items were written, in the same order (for findings that point at a line).
+  public var sources: [SourceLocation] = []
   public var transform: Transform
   public var opacity: Double
   public var children: [Node]

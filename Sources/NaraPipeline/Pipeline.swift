@@ -1,5 +1,6 @@
 import Foundation
 import NaraCairo
+import NaraCheck
 import NaraLayout
 import NaraLoader
 import NaraModel
@@ -107,7 +108,9 @@ public final class Pipeline {
   public func render(_ layoutPath: String, to output: String, options: RenderOptions) throws -> RenderReport {
     let (document, files, warnings) = try build(layoutPath, variables: options.variables, locale: options.locale,
                                                 shrinkToFit: options.shrinkToFit)
-    var diagnostics = warnings
+    // What `check` finds on the pages, as warnings: the render goes ahead.
+    let findings = CollisionCheck.findings(in: document).map { f -> Diagnostic in var d = f.diagnostic; d.severity = .warning; return d }
+    var diagnostics = warnings + findings
     if options.strict {
       diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d }
     }

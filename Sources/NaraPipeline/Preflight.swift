@@ -1,5 +1,6 @@
 import Foundation
 import NaraCairo
+import NaraCheck
 import NaraLayout
 import NaraLoader
 import NaraModel
@@ -14,6 +15,8 @@ public enum Preflight {
   public static func check(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline) throws -> [Diagnostic] {
     let (document, _, layoutDiagnostics) = try pipeline.build(path, variables: variables, locale: locale)
     var diagnostics = layoutDiagnostics
+    // Collisions, text off the page or in the safe area, hidden items, forced breaks.
+    diagnostics += CollisionCheck.findings(in: document).map(\.diagnostic)
     // Where each text id was written, to point at it.
     var loader = try pipeline.loader(variables: variables, locale: locale, layout: path)
     loader.allowUnsetVariables = true

@@ -79,7 +79,7 @@ func malbildPhrases() throws -> [String] {
 
   @Test func everyPhraseOfTheContentIsInThePDF() throws {
     let (pdf, _) = try renderPoster()
-    let text = try pdfText(pdf)
+    let text = try pdfText(pdf, raw: true)
     for phrase in try malbildPhrases() {
       #expect(text.contains(foldSpace(phrase)), "missing from the poster: \(phrase)")
     }

@@ -39,8 +39,9 @@ func run(_ tool: String, _ args: [String], cwd: String? = nil, env: [String: Str
 
 /// PDF text as pdftotext gives it, with line-end soft hyphens joined and white space folded,
 /// so phrases can be searched for.
-func pdfText(_ pdf: String) throws -> String {
-  let r = try run("pdftotext", ["-enc", "UTF-8", pdf, "-"])
+/// The PDF's text; `raw` in content-stream order (labels set side by side stay whole).
+func pdfText(_ pdf: String, raw: Bool = false) throws -> String {
+  let r = try run("pdftotext", ["-enc", "UTF-8"] + (raw ? ["-raw"] : []) + [pdf, "-"])
   #expect(r.status == 0, "pdftotext failed: \(r.err)")
   return foldSpace(r.out.replacingOccurrences(of: "\u{00AD}\n", with: "").replacingOccurrences(of: "\u{00AD}", with: ""))
 }
