@@ -62,6 +62,7 @@ let package = Package(
     .testTarget(name: "HyphenationTests", dependencies: ["NaraTypography", "NaraCairo"]),
     .testTarget(name: "NaraLoaderTests", dependencies: ["NaraModel", "NaraLoader"]),
     .testTarget(name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree"]),
+    .testTarget(name: "NaraCheckTests", dependencies: ["NaraModel", "NaraPageTree", "NaraCheck"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline", "NaraLocalization", "NaraCheck"],

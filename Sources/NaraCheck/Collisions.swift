@@ -31,7 +31,11 @@ public struct Finding: Sendable, Hashable {
   public var message: String
   public var hints: [String]
 
-  public var diagnostic: Diagnostic { Diagnostic(severity, message, at: location, hints: hints) }
+  public var diagnostic: Diagnostic {
+    var d = Diagnostic(severity, message, at: location, hints: hints)
+    d.code = "collision:" + kind.rawValue
+    return d
+  }
 }
 
 /// Finds collisions on laid-out pages: from the page tree's glyph ink boxes and shape

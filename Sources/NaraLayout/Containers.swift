@@ -27,10 +27,12 @@ extension LayoutEngine {
       if used > innerH + 0.5 {
         // Content taller than the stack: what follows it on the page would be covered.
         let mm = Length(points: used - innerH).millimetres
-        diagnostics.append(.warning(
+        var d = Diagnostic.warning(
           "stack `\(item.id)` is \(formatNumber(mm)) mm too tall for its \(formatNumber(Length(points: innerH).millimetres)) mm on page \(pageNumber)",
           at: item.location, hints: ["shorten its texts, give it more room, or let it grow (remove its height)",
-                                     "or render with --fit shrink (or give the stack `overflow: shrink`)"]))
+                                     "or render with --fit shrink (or give the stack `overflow: shrink`)"])
+        d.code = "overflow"
+        diagnostics.append(d)
       }
     }
     let totalH = height ?? (used + pad.top.points + pad.bottom.points)

@@ -41,7 +41,9 @@ extension LayoutEngine {
         + (scale < 1 ? " even at its style's min-size" : "")
       let hints = scale < 1 ? ["shorten the text, or give it more room (a wider frame or a higher max-lines)"]
         : ["shorten the text, or add `overflow: shrink` to shrink it down to its style's min-size"]
-      diagnostics.append(frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints))
+      var d: Diagnostic = frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints)
+      d.code = "overflow"
+      diagnostics.append(d)
     }
     let contentH = set.height + padV
     if fits[item.id] == nil {
@@ -92,7 +94,9 @@ extension LayoutEngine {
     let mm = Length(points: excess).millimetres
     let message = "text `\(item.id)` does not fit its frame on page \(pageNumber): \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) too long"
     let hints = ["shorten the text, make the frame taller, or let it grow (remove its height)", "or add `overflow: shrink` to shrink it down to its style's min-size"]
-    diagnostics.append(frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints))
+    var d: Diagnostic = frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints)
+    d.code = "overflow"
+    diagnostics.append(d)
   }
 
   func naturalWidth(_ frame: TextFrame, item: Item) throws -> Double {

@@ -15,6 +15,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
   public var location: SourceLocation?
   public var message: String
   public var hints: [String]
+  /// What kind of problem this is, for tools and summaries (`overflow`, `collision`,
+  /// `untranslated` …); nil for the rest. Code reads this, never the message.
+  public var code: String?
 
   public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hints: [String] = []) {
     self.severity = severity; self.location = location; self.message = message; self.hints = hints

@@ -6,27 +6,46 @@ import NaraPipeline
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Preflight a layout or kit: overflow, missing glyphs and fonts, image resolution, text size, contrast.",
-    discussion: "Writes nothing. Exit status 0 when all is well, 1 when there are warnings (with --strict) or errors.")
+    abstract: "Preflight a layout or kit in every locale: collisions, overflow, glyphs, fonts, image resolution, text size, contrast.",
+    discussion: """
+      Checks Swedish and every translation beside the layout (locales/*.po), and prints a table \
+      per locale. Finds text that overlaps text, runs into artwork it does not sit on (`on:`), \
+      shares a baseline too closely with another, runs past the trim or into the safe area, \
+      hides under a shape, or is broken inside a word or number. Writes nothing. Exit status 0 \
+      when all is well, 1 when there are errors (or warnings, with --strict), 2 when the layout \
+      cannot be read.
+      """)
 
   @Argument(help: "The layout file or kit.")
   var layout: String
   @Option(name: .customLong("set"), help: ArgumentHelp("Set a variable used as {{name}}.", valueName: "name=value"))
   var variables: [String] = []
-  @Option(help: ArgumentHelp("Check a translation (layouts/locales/LOCALE.po).", valueName: "locale"))
+  @Option(help: ArgumentHelp("The locales to check, comma-separated (sv is the Swedish source); every locale beside the layout when not given.",
+                             valueName: "locales"))
   var locale: String?
+  @Flag(help: "Fill each {{variable}} with a long realistic value (one at a time, then all at once) and report what breaks.")
+  var stress = false
+  @Option(help: ArgumentHelp("Check the layout with every row of this CSV.", valueName: "file.csv"))
+  var data: String?
   @Flag(help: "Warnings make the check fail too.")
   var strict = false
 
   func run() throws {
     let printer = DiagnosticPrinter()
-    let values = try variableValues(variables)
+    var options = CheckRun.Options()
+    options.variables = try variableValues(variables)
+    options.stress = stress
+    options.dataFile = data
+    let locales = locale.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+      ?? CheckRun.locales(for: layout)
     do {
-      let diagnostics = try Preflight.check(layout, variables: values, locale: locale, pipeline: try Pipeline())
-      printer.print(diagnostics)
-      let errors = diagnostics.filter { $0.severity == .error }.count
-      let warnings = diagnostics.filter { $0.severity == .warning }.count
-      FileHandle.standardError.write(Data((errors + warnings == 0 ? "check: all is well\n" : "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n").utf8))
+      let results = try CheckRun.run(layout, locales: locales, options: options, pipeline: try Pipeline())
+      for r in results { printer.print(r.diagnostics) }
+      let errors = results.reduce(0) { $0 + $1.errors }, warnings = results.reduce(0) { $0 + $1.warnings }
+      var out = ""
+      if results.count > 1 || stress || data != nil { out += CheckRun.table(results) + "\n" }
+      out += errors + warnings == 0 ? "check: all is well\n" : "check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      FileHandle.standardError.write(Data(out.utf8))
       if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     } catch let e as DiagnosticsError {
       printer.print(e.diagnostics); throw ExitCode(2)

@@ -14,6 +14,55 @@ import Testing
     #expect(found.isEmpty, "\(found.map(\.description))")
   }
 
+  /// Issue 9: every product in every shipped locale, and the kit with the longest unit name
+  /// and date (`--stress`): no collision, no overflow, no warning.
+  @Test(arguments: ["layouts/malbild-poster.yaml", "layouts/vad-ar-nara-vard.yaml", "layouts/apt-kit"])
+  func theProductsPassInEveryLocaleAndWithLongValues(layout: String) throws {
+    let path = repoRoot + "/" + layout
+    let locales = CheckRun.locales(for: path)
+    #expect(locales == ["sv", "ar", "en", "fi", "ti"])
+    var options = CheckRun.Options()
+    options.stress = true
+    let results = try CheckRun.run(path, locales: locales, options: options, pipeline: try pipeline())
+    #expect(results.map(\.locale) == locales)
+    for r in results {
+      let problems = r.diagnostics.filter { $0.severity != .note }
+      #expect(problems.isEmpty, "\(r.locale): \(problems.map(\.description))")
+    }
+    #expect(CheckRun.table(results).hasPrefix("locale  errors  warnings  collisions  overflows  untranslated\nsv      0"))
+  }
+
+  @Test func stressNamesTheValueThatBreaksAnItem() throws {
+    let dir = try tempDirectory()
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
+    try """
+      document: { size: A5 }
+      theme: theme.yaml
+      pages:
+        - items:
+            - text: "{{enhet}}"
+              id: namn
+              at: [10mm, 10mm]
+              width: 60mm
+              style: brödtext
+            - text: Rubriken
+              id: rubrik
+              at: [10mm, 20mm]
+              width: 60mm
+              style: brödtext
+      """.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+    var options = CheckRun.Options()
+    options.variables = ["enhet": "Hemtjänst Norr"]
+    let plain = try CheckRun.run(dir + "/p.yaml", locales: ["sv"], options: options, pipeline: try pipeline())
+    #expect(plain[0].diagnostics.filter { $0.severity != .note }.isEmpty, "\(plain[0].diagnostics)")
+    options.stress = true
+    let stressed = try CheckRun.run(dir + "/p.yaml", locales: ["sv"], options: options, pipeline: try pipeline())
+    let overlap = try #require(stressed[0].diagnostics.first { $0.code == "collision:text-overlap" }, "\(stressed[0].diagnostics)")
+    #expect(overlap.message.hasPrefix("with {{enhet}} = “Kommunala hälso- och sjukvårdsenheten för hems…”: page 1: text `rubrik`"))
+    #expect(overlap.location?.line == 10)
+    #expect(stressed[0].collisions >= 1 && stressed[0].errors >= 1)
+  }
+
   @Test func findsWhatAPrintShopWould() throws {
     let dir = try tempDirectory()
     try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")

@@ -1,0 +1,2 @@
+import NaraCheck
+import Testing
