@@ -202,15 +202,19 @@ extension LayoutEngine {
   static func forcedBreaks(in lines: [ShapedLine]) -> [String] {
     var out: [String] = []
     for (line, next) in zip(lines, lines.dropFirst()) {
-      guard !line.hyphenated, let last = line.text.unicodeScalars.last, let first = next.text.unicodeScalars.first,
+      // Word joiners glue, they do not break: look past them.
+      let joiner: (Unicode.Scalar) -> Bool = { $0 == "\u{2060}" || $0 == "\u{FEFF}" }
+      let lineEnd = Array(line.text.unicodeScalars.reversed().drop(while: joiner))
+      guard !line.hyphenated, let last = lineEnd.first, let first = next.text.unicodeScalars.first(where: { !joiner($0) }),
             !last.properties.isWhitespace, !first.properties.isWhitespace else { continue }
       let isWordChar = { (s: Unicode.Scalar) in s.properties.isAlphabetic || s.properties.numericType != nil }
-      let beforeLast = line.text.unicodeScalars.dropLast().last
+      let beforeLast = lineEnd.dropFirst().first(where: { !joiner($0) })
       let rangeDash = (last == "\u{2013}" || last == "-") && beforeLast.map { $0.properties.numericType != nil } == true
         && first.properties.numericType != nil
       guard (isWordChar(last) && isWordChar(first)) || rangeDash else { continue }
-      let tail = line.text.split(whereSeparator: { $0.isWhitespace }).last.map(String.init) ?? ""
-      let head = next.text.split(whereSeparator: { $0.isWhitespace }).first.map(String.init) ?? ""
+      let visible = { (t: String) in String(t.unicodeScalars.filter { !joiner($0) }.map(Character.init)) }
+      let tail = visible(line.text).split(whereSeparator: { $0.isWhitespace }).last.map(String.init) ?? ""
+      let head = visible(next.text).split(whereSeparator: { $0.isWhitespace }).first.map(String.init) ?? ""
       out.append(tail + "|" + head)
     }
     return out
