@@ -9,6 +9,8 @@ public enum PageInspection {
   public struct TextOnBackground: Sendable {
     public var run: GlyphRun
     public var background: Colour
+    /// Where the text's item was written.
+    public var source: SourceLocation?
   }
 
   public static func textOverBackgrounds(_ page: RenderedPage) -> [TextOnBackground] {
@@ -25,7 +27,9 @@ public enum PageInspection {
             let x = t.a * (run.origin.x + 1) + t.c * (run.origin.y - run.font.size * 0.3) + t.tx
             let y = t.b * (run.origin.x + 1) + t.d * (run.origin.y - run.font.size * 0.3) + t.ty
             let bg = shapes.last { $0.0.minX <= x && x <= $0.0.maxX && $0.0.minY <= y && y <= $0.0.maxY }?.1 ?? .white
-            if run.text.contains(where: { !$0.isWhitespace }) { out.append(TextOnBackground(run: run, background: bg.over(.white))) }
+            if run.text.contains(where: { !$0.isWhitespace }) {
+              out.append(TextOnBackground(run: run, background: bg.over(.white), source: text.sources.last))
+            }
           }
         case .image: break
         case .group(let g): visit(g.children, g.transform.then(t))

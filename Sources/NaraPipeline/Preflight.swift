@@ -66,7 +66,7 @@ public enum Preflight {
         let snippet = String(t.run.text.prefix(40)).trimmingCharacters(in: .whitespaces)
         diagnostics.append(.warning(
           "low contrast on page \(index + 1): “\(snippet)” in \(t.run.colour.hex) on \(t.background.hex) is \(String(format: "%.1f", ratio)):1, below \(formatNumber(needed)):1",
-          hints: ["use a darker text colour or a lighter background (WCAG 2 AA)"]))
+          at: t.source, hints: ["use a darker text colour or a lighter background (WCAG 2 AA)"]))
       }
       // Image resolution at the printed size.
       for (image, box) in PageInspection.images(page) {
