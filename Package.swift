@@ -55,7 +55,7 @@ let package = Package(
       ]),
     // `swift run -c release naraprint-bench`: median render times, in-process.
     .executableTarget(
-      name: "naraprint-bench", dependencies: ["NaraModel", "NaraPipeline"]),
+      name: "naraprint-bench", dependencies: ["NaraModel", "NaraPipeline", "NaraCheck"]),
 
     .testTarget(name: "NaraTypographyTests", dependencies: ["NaraTypography"]),
     .testTarget(name: "NaraLocalizationTests", dependencies: ["NaraLocalization", "NaraModel"]),

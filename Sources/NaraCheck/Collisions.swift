@@ -164,8 +164,8 @@ public enum CollisionCheck {
         }
         guard nearest < clear else { continue }
         reported.insert(s.itemID)
-        let hints = ["move it clear of \(s.noun) (at least \(mm(clear)) mm), anchor it away from it",
-                     "or, if it sits there on purpose, say so: `on: \(s.itemID.split(separator: ".").last.map(String.init) ?? s.itemID)`"]
+        let hints = ["move it clear of \(s.noun) (at least \(mm(clear)) mm), or anchor it away from it (`anchor:`)",
+                     onHint(for: s)]
         let placed = s.sources.last.map { " (\($0))" } ?? ""
         if nearest <= 0.01 {
           out.append(finding(.artwork, .error, page: number, text: t,
@@ -178,6 +178,18 @@ public enum CollisionCheck {
       }
     }
     return out
+  }
+
+  /// How to say that a text sits on a shape: by the shape's own id, or – when its id was
+  /// derived from its place (`p1.3`) – after giving it one.
+  static func onHint(for shape: ShapeMark) -> String {
+    let name = shape.itemID.split(separator: ".").last.map(String.init) ?? shape.itemID
+    let derived = name.allSatisfy(\.isNumber) || shape.itemID.range(of: #"^p\d+(\.\d+)*$"#, options: .regularExpression) != nil
+    if derived {
+      let place = shape.sources.last.map { " (\($0))" } ?? ""
+      return "or, if it sits there on purpose, give \(shape.noun)\(place) an `id:` and add `on: <that id>` to the text"
+    }
+    return "or, if it sits there on purpose, say so: `on: \(name)`"
   }
 
   /// Items that an opaque shape drawn after them covers completely.

@@ -2,6 +2,7 @@
 //   swift run -c release naraprint-bench [--runs N]
 // Measured, never asserted: a timed test would be flaky; this prints figures to compare.
 import Foundation
+import NaraCheck
 import NaraModel
 import NaraPipeline
 
@@ -39,6 +40,11 @@ do {
   try measure("poster: load + layout", runs: runs) {
     let loaded = try pipeline.load(layout)
     _ = try pipeline.layout(loaded.document)
+  }
+  let laid = try pipeline.layout(try pipeline.load(layout).document).document
+  try measure("poster: collision check (page tree)", runs: runs) { _ = CollisionCheck.findings(in: laid) }
+  try measure("check poster, 5 locales", runs: max(3, runs / 3)) {
+    _ = try CheckRun.run(layout, locales: CheckRun.locales(for: layout), options: CheckRun.Options(), pipeline: pipeline)
   }
   var pdf = RenderOptions(); pdf.format = .pdf
   try measure("poster → PDF (load, layout, write)", runs: runs) { _ = try pipeline.render(layout, to: out + "/poster.pdf", options: pdf) }
