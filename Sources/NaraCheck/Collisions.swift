@@ -69,9 +69,7 @@ public enum CollisionCheck {
                       _ message: String, hints: [String]) -> Finding {
     var hints = hints
     // A component's item: say which placement of it this is.
-    if let outer = text.sources.first, let inner = text.sources.last, outer.file != inner.file {
-      hints.append("`\(text.itemID)` is placed by \(outer)")
-    }
+    if let use = text.placedBy { hints.append("`\(text.itemID)` is placed by \(use)") }
     return Finding(kind: kind, severity: severity, page: page, id: text.itemID, location: text.sources.last,
                    message: "page \(page): text `\(text.itemID)` (“\(text.snippet)”) " + message, hints: hints)
   }
@@ -123,7 +121,9 @@ public enum CollisionCheck {
         // Side by side on (nearly) one baseline: they read as one line.
         search: for la in a.lines {
           for lb in b.lines where abs(la.baseline - lb.baseline) < 0.3 * min(la.size, lb.size) {
-            let gap = max(lb.minX - la.maxX, la.minX - lb.maxX)
+            // The gap between the nearest words (a label may stand between two words of the other).
+            var gap = Double.infinity
+            for wa in la.words { for wb in lb.words { gap = min(gap, max(wb.minX - wa.maxX, wa.minX - wb.maxX)) } }
             let em = max(la.size, lb.size)
             guard gap >= -0.3, gap < em else { continue }
             let later = a.order > b.order ? a : b, other = a.order > b.order ? b : a
@@ -165,7 +165,7 @@ public enum CollisionCheck {
         guard nearest < clear else { continue }
         reported.insert(s.itemID)
         let hints = ["move it clear of \(s.noun) (at least \(mm(clear)) mm), or anchor it away from it (`anchor:`)",
-                     onHint(for: s)]
+                     onHint(for: s, text: t)]
         let placed = s.sources.last.map { " (\($0))" } ?? ""
         if nearest <= 0.01 {
           out.append(finding(.artwork, .error, page: number, text: t,
@@ -182,14 +182,26 @@ public enum CollisionCheck {
 
   /// How to say that a text sits on a shape: by the shape's own id, or – when its id was
   /// derived from its place (`p1.3`) – after giving it one.
-  static func onHint(for shape: ShapeMark) -> String {
-    let name = shape.itemID.split(separator: ".").last.map(String.init) ?? shape.itemID
-    let derived = name.allSatisfy(\.isNumber) || shape.itemID.range(of: #"^p\d+(\.\d+)*$"#, options: .regularExpression) != nil
+  static func onHint(for shape: ShapeMark, text: TextMark) -> String {
+    let name = relativeName(of: shape.itemID, from: text.itemID)
+    let last = shape.itemID.split(separator: ".").last.map(String.init) ?? shape.itemID
+    let derived = last.allSatisfy(\.isNumber) || shape.itemID.range(of: #"^p\d+(\.\d+)*$"#, options: .regularExpression) != nil
     if derived {
       let place = shape.sources.last.map { " (\($0))" } ?? ""
       return "or, if it sits there on purpose, give \(shape.noun)\(place) an `id:` and add `on: <that id>` to the text"
     }
     return "or, if it sits there on purpose, say so: `on: \(name)`"
+  }
+
+  /// The shortest name `on:` written on the text can use for an item: its id seen from the
+  /// innermost scope the two share (`station-1.himmel` from `k.2` for `k.station-1.himmel`).
+  static func relativeName(of id: String, from textID: String) -> String {
+    var prefix = Substring(textID)
+    while let dot = prefix.lastIndex(of: ".") {
+      prefix = prefix[..<dot]
+      if id.hasPrefix(prefix + ".") { return String(id.dropFirst(prefix.count + 1)) }
+    }
+    return id
   }
 
   /// Items that an opaque shape drawn after them covers completely.

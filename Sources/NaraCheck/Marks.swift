@@ -44,12 +44,13 @@ func apply(_ t: Transform, _ r: Rect) -> Rect {
 
 /// One text block's ink: a box per word, and per line its baseline and extent.
 struct TextMark {
-  struct Line { var baseline: Double; var minX: Double; var maxX: Double; var size: Double }
+  struct Line { var baseline: Double; var minX: Double; var maxX: Double; var size: Double; var words: [Rect] }
   var id: String
   var owners: [String]
   var sources: [SourceLocation]
   var grounds: Set<String>
   var forcedBreaks: [String]
+  var placedBy: SourceLocation?
   var words: [Rect]
   var lines: [Line]
   var bounds: Rect
@@ -73,14 +74,16 @@ struct TextMark {
       // Runs of one line of one block merge into one line.
       if let i = lines.firstIndex(where: { abs($0.baseline - baseline) < 0.5 }) {
         lines[i].minX = min(lines[i].minX, minX); lines[i].maxX = max(lines[i].maxX, maxX); lines[i].size = max(lines[i].size, s)
+        lines[i].words += boxes
       } else {
-        lines.append(Line(baseline: baseline, minX: minX, maxX: maxX, size: s))
+        lines.append(Line(baseline: baseline, minX: minX, maxX: maxX, size: s, words: boxes))
       }
     }
     guard var bounds = words.first else { return nil }
     for w in words { bounds = bounds.union(w) }
     id = node.id; owners = node.owners; sources = node.sources; grounds = Set(node.grounds)
     forcedBreaks = node.forcedBreaks
+    placedBy = node.placedBy
     self.words = words; self.lines = lines; self.bounds = bounds; self.size = size; self.order = order
     text = node.runs.map(\.text).joined().replacingOccurrences(of: "\u{00AD}", with: "")
   }

@@ -15,14 +15,32 @@ struct PlacedSiblings {
   private(set) var entries: [String: Entry] = [:]
   private(set) var order: [String] = []
 
-  mutating func record(_ id: String, box: Rect, nodes: [Node]) {
+  /// Records a placed item; for a line, arrow or path also the path as drawn (through any
+  /// group its opacity, rotation or scale wrapped it in), so later items can hang from a
+  /// point along it.
+  mutating func record(_ item: Item, box: Rect, nodes: [Node]) {
     var entry = Entry(box: box, path: nil, halfStroke: 0)
-    if case .path(let p)? = nodes.first {
-      entry.path = p.path
-      entry.halfStroke = (p.stroke?.width.points ?? 0) / 2
+    if case .shape(let shape) = item.kind, shape.geometry.isFreeform, let (path, half) = Self.firstPath(in: nodes, .identity) {
+      entry.path = path
+      entry.halfStroke = half
     }
-    if entries[id] == nil { order.append(id) }
-    entries[id] = entry
+    if entries[item.id] == nil { order.append(item.id) }
+    entries[item.id] = entry
+  }
+
+  static func firstPath(in nodes: [Node], _ t: Transform) -> (PathData, Double)? {
+    for n in nodes {
+      switch n {
+      case .path(let p):
+        let scale = sqrt(abs(t.a * t.d - t.b * t.c))
+        let path = t.isIdentity ? p.path : p.path.mapPoints { Point(x: t.a * $0.x + t.c * $0.y + t.tx, y: t.b * $0.x + t.d * $0.y + t.ty) }
+        return (path, (p.stroke?.width.points ?? 0) / 2 * scale)
+      case .group(let g):
+        if let found = firstPath(in: g.children, g.transform.then(t)) { return found }
+      default: continue
+      }
+    }
+    return nil
   }
 
   subscript(id: String) -> Entry? { entries[id] }
@@ -90,7 +108,12 @@ extension LayoutEngine {
       let own = point(of: Rect(x: 0, y: 0, width: size.width, height: size.height), anchor.selfPoint ?? .topStart)
       topLeft = Point(x: there.x - own.x + dx, y: there.y - own.y + dy)
     }
-    let nodes = laid.nodes.map { $0.offset(dx: topLeft.x, dy: topLeft.y) }
+    var own = laid.nodes
+    if rtl, case .shape(let shape) = item.kind, shape.geometry.isFreeform {
+      // A line or arrow runs the other way in a right-to-left layout, within its own box.
+      own = own.map { $0.mirrored(width: size.width) }
+    }
+    let nodes = own.map { $0.offset(dx: topLeft.x, dy: topLeft.y) }
     return (nodes, Rect(x: topLeft.x, y: topLeft.y, width: size.width, height: size.height))
   }
 }

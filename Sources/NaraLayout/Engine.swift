@@ -56,6 +56,8 @@ public final class LayoutEngine {
   /// Where those items were written, and the ids their texts may sit on (`on:`).
   var itemSources: [SourceLocation] = []
   var groundPath: [String] = []
+  /// Where each component around the item being laid out was placed (`use:`), outermost first.
+  var usePath: [SourceLocation] = []
   /// Pages before this document's first (when sheets of a kit are numbered together).
   public var pageNumberOffset = 0
   /// The number of pages `{{sidor}}` shows; the document's own count when nil.
@@ -127,11 +129,11 @@ public final class LayoutEngine {
   func placeAbsolute(_ item: Item, in frame: Rect, defaultArea: Rect, siblings: inout PlacedSiblings) throws -> [Node] {
     if let anchor = item.placement.anchor {
       guard let (nodes, box) = try placeAnchored(item, anchor: anchor, in: frame, defaultArea: defaultArea, siblings: siblings) else { return [] }
-      siblings.record(item.id, box: box, nodes: nodes)
+      siblings.record(item, box: box, nodes: nodes)
       return nodes
     }
     let (nodes, box) = try placeFree(item, in: frame, defaultArea: defaultArea)
-    siblings.record(item.id, box: box, nodes: nodes)
+    siblings.record(item, box: box, nodes: nodes)
     return nodes
   }
 

@@ -209,8 +209,12 @@ extension LayoutEngine {
             !last.properties.isWhitespace, !first.properties.isWhitespace else { continue }
       let isWordChar = { (s: Unicode.Scalar) in s.properties.isAlphabetic || s.properties.numericType != nil }
       let beforeLast = lineEnd.dropFirst().first(where: { !joiner($0) })
-      let rangeDash = (last == "\u{2013}" || last == "-") && beforeLast.map { $0.properties.numericType != nil } == true
-        && first.properties.numericType != nil
+      let isDash = { (s: Unicode.Scalar) in s == "\u{2013}" || s == "-" }
+      let isDigit = { (s: Unicode.Scalar) in s.properties.numericType != nil }
+      let afterFirst = next.text.unicodeScalars.drop(while: joiner).dropFirst().first(where: { !joiner($0) })
+      // `9.00–|11.30` or `9.00|–11.30`: a range split at its dash.
+      let rangeDash = (isDash(last) && beforeLast.map(isDigit) == true && isDigit(first))
+        || (isDigit(last) && isDash(first) && afterFirst.map(isDigit) == true)
       guard (isWordChar(last) && isWordChar(first)) || rangeDash else { continue }
       let visible = { (t: String) in String(t.unicodeScalars.filter { !joiner($0) }.map(Character.init)) }
       let tail = visible(line.text).split(whereSeparator: { $0.isWhitespace }).last.map(String.init) ?? ""

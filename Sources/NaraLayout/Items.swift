@@ -9,7 +9,12 @@ extension LayoutEngine {
     itemSources.append(item.location)
     let groundCount = groundPath.count
     groundPath += item.grounds.flatMap { groundCandidates($0, of: item.id) }
-    defer { itemPath.removeLast(); itemSources.removeLast(); groundPath.removeSubrange(groundCount...) }
+    let isUse: Bool = { if case .group(let g) = item.kind { return g.component != nil }; return false }()
+    if isUse { usePath.append(item.location) }
+    defer {
+      itemPath.removeLast(); itemSources.removeLast(); groundPath.removeSubrange(groundCount...)
+      if isUse { usePath.removeLast() }
+    }
     let p = item.placement
     // Parents resolve relative extents (`50%`, `1fr`) before they propose a size, so only a
     // fixed length is the item's own business here.
@@ -55,7 +60,7 @@ extension LayoutEngine {
       laid.nodes = transformed(laid.nodes, size: laid.size, placement: p, role: role)
     }
     if p.scale != 1 { laid.size = Size(width: laid.size.width * p.scale, height: laid.size.height * p.scale) }
-    laid.nodes = laid.nodes.map { $0.owned(by: itemPath, sources: itemSources, grounds: groundPath) }
+    laid.nodes = laid.nodes.map { $0.owned(by: itemPath, sources: itemSources, grounds: groundPath, placedBy: usePath.last) }
     return laid
   }
 

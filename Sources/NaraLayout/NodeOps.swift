@@ -12,12 +12,12 @@ extension Node {
   }
 
   /// The node with the chain of items it belongs to, unless it has one (for the reading order).
-  func owned(by owners: [String], sources: [SourceLocation], grounds: [String]) -> Node {
+  func owned(by owners: [String], sources: [SourceLocation], grounds: [String], placedBy: SourceLocation?) -> Node {
     switch self {
     case .image(var i) where i.owners.isEmpty: i.owners = owners; i.sources = sources; return .image(i)
     case .group(var g) where g.owners.isEmpty: g.owners = owners; g.sources = sources; return .group(g)
     case .path(var p) where p.owners.isEmpty: p.owners = owners; p.sources = sources; return .path(p)
-    case .text(var t) where t.owners.isEmpty: t.owners = owners; t.sources = sources; t.grounds = grounds; return .text(t)
+    case .text(var t) where t.owners.isEmpty: t.owners = owners; t.sources = sources; t.grounds = grounds; t.placedBy = placedBy; return .text(t)
     default: return self
     }
   }

@@ -98,6 +98,8 @@ public struct TextNode: Sendable, Hashable {
   public var grounds: [String] = []
   /// Words or numbers a line break had to split (no break opportunity in a too-narrow line).
   public var forcedBreaks: [String] = []
+  /// Where the innermost component around the text was placed (`use:`), if any.
+  public var placedBy: SourceLocation?
   public var role: StructureRole
   public var runs: [GlyphRun]
   public init(id: String, role: StructureRole, runs: [GlyphRun]) { self.id = id; self.role = role; self.runs = runs }

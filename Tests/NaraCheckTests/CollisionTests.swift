@@ -141,10 +141,9 @@ struct TextCollisionTests {
     let sentence = text("norr", [word("Hej", Rect(x: 100, y: 94, width: 20, height: 10)), word("då", Rect(x: 200, y: 94, width: 20, height: 10))])
     let between = text("söder", [word("Söder", Rect(x: 123, y: 94, width: 74, height: 10))])
     let found = findings([sentence, between])
-    withKnownIssue("the baseline rule measures whole line extents; interleaved lines (gap < 0) are skipped") {
-      #expect(found.map(\.kind) == [.sameBaseline])
-      #expect(found.first?.severity == .error)
-    }
+    // Was a bug: the baseline rule measures whole line extents; interleaved lines (gap < 0) are skipped.
+    #expect(found.map(\.kind) == [.sameBaseline])
+    #expect(found.first?.severity == .error)
   }
 }
 
@@ -441,6 +440,7 @@ struct ForcedBreakTests {
     var t = TextNode(id: "a.1#1", role: .paragraph, runs: [word("Söder", Rect(x: 130, y: 98, width: 40, height: 10))])
     t.owners = ["a", "a.1"]
     t.sources = [NaraModel.SourceLocation(file: "layout.yaml", line: 12, column: 9), NaraModel.SourceLocation(file: "komponent.yaml", line: 5, column: 11)]
+    t.placedBy = NaraModel.SourceLocation(file: "layout.yaml", line: 12, column: 9)
     let found = findings([norr, .text(t)])
     let f = try #require(found.first)
     #expect(f.id == "a.1")

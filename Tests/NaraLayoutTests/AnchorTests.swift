@@ -92,10 +92,9 @@ struct AnchorBoxTests {
     }
     // Free at x = 320 from the start (right) edge: drawn 50…80, starting at the right.
     #expect(ends(free) == [[80, 70], [50, 80]])
-    withKnownIssue("placeAnchored does not mirror lines, arrows and paths as placeFree does") {
-      // Hung from huvud's bottom-start (350, 70) by its own top-start (right) corner.
-      #expect(ends(anchored) == [[350, 70], [320, 80]])
-    }
+    // Was a bug: placeAnchored does not mirror lines, arrows and paths as placeFree does.
+    // Hung from huvud's bottom-start (350, 70) by its own top-start (right) corner.
+    #expect(ends(anchored) == [[350, 70], [320, 80]])
   }
 
   @Test func anAnchoredTextStartsAtTheAnchor() throws {
@@ -240,11 +239,10 @@ struct AnchorPathTests {
   /// A see-through road is still a road (drawn in a group for its opacity).
   @Test func aTranslucentPathCanBeMeasuredAlong() throws {
     let r = try layOut(page(Self.road + "\n  opacity: 0.5\n- rect: { anchor: { to: väg, along: 25%, side: above, distance: 3pt }, size: [20pt, 10pt], fill: röd }"))
-    withKnownIssue("PlacedSiblings.record only sees a path when the item's first node is one; opacity, rotate, scale or alt wrap it in a group") {
-      #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
-      #expect(r.paths.count == 2)
-      #expect(box(r.paths.last) == [115, 135, 20, 10])
-    }
+    // Was a bug: PlacedSiblings.record only sees a path when the item's first node is one; opacity, rotate, scale or alt wrap it in a group.
+    #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
+    #expect(r.paths.count == 2)
+    #expect(box(r.paths.last) == [115, 135, 20, 10])
   }
 
   /// Half way along a symmetric curve is its top: (200, 125) for this arch.
@@ -300,10 +298,9 @@ struct AnchorErrorTests {
   @Test func alongARectIsAnErrorToo() throws {
     let m = marked(page(huvud + "\n- rect: { anchor: { to: 1️⃣huvud, along: 50% }, size: [20pt, 10pt], fill: röd }"))
     let r = try layOut(m.yaml)
-    withKnownIssue("PlacedSiblings.record keeps the outline of any item whose first node is a path (rect, ellipse, filled text frame)") {
-      expectOneError(r.diagnostics, "`along:` needs a path, line or arrow to measure along, and `huvud` is not one", at: (m.line, m.column))
-      #expect(r.paths.map(box) == [[50, 40, 100, 30]], "placed along the rect's outline instead")
-    }
+    // Was a bug: PlacedSiblings.record keeps the outline of any item whose first node is a path (rect, ellipse, filled text frame).
+    expectOneError(r.diagnostics, "`along:` needs a path, line or arrow to measure along, and `huvud` is not one", at: (m.line, m.column))
+    #expect(r.paths.map(box) == [[50, 40, 100, 30]], "only the rect: the anchored item is not placed")
   }
 
   @Test(arguments: [
@@ -448,9 +445,8 @@ struct ForcedBreakTests {
   /// Pango breaks before the dash too: `kl. 9.00–11.30` in a 14 mm frame gives `kl. 9.00⁠` and `–⁠11.30`.
   @Test func aRangeTiedWithWordJoinersIsForcedBeforeTheDash() {
     let found = LayoutEngine.forcedBreaks(in: lines(["kl.\u{A0}9.00\u{2060}", "–\u{2060}11.30"]))
-    withKnownIssue("only a break after the dash counts; a digit then a dash starting the next line is let through") {
-      #expect(found == ["9.00|–11.30"])
-    }
+    // Was a bug: only a break after the dash counts; a digit then a dash starting the next line is let through.
+    #expect(found == ["9.00|–11.30"])
   }
 
   @Test func aSoftHyphenIsAProperBreak() {
