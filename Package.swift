@@ -23,6 +23,8 @@ let package = Package(
       name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+    // LittleCMS: RGB → CMYK through the print profile, soft proofs.
+    .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
 
     // Values only: no I/O, no C.
     .target(name: "NaraModel"),
@@ -42,7 +44,7 @@ let package = Package(
     // The only Swift module touching C: Pango shaper, Cairo PDF/PNG writers, librsvg, libhyphen.
     .target(
       name: "NaraCairo",
-      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF"]),
+      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CLCMS"]),
     // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
     .target(
       name: "NaraPipeline",

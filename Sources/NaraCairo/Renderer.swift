@@ -12,7 +12,30 @@ public struct PDFOptions: Sendable {
   public var cropMarks = false
   /// The creation date written in the PDF; fixed so that the same input gives the same bytes.
   public var creationDate: Date
+  /// A print PDF (PDF/X-4 in CMYK through this condition's profile), or nil for the screen
+  /// and office PDF.
+  public var print: PrintSettings?
   public init(creationDate: Date) { self.creationDate = creationDate }
+
+  /// Room outside the bleed for marks.
+  var slug: Double {
+    guard cropMarks else { return 0 }
+    return Length.mm(print.map { $0.slugLine || $0.registrationMarks ? 12 : 10 } ?? 8).points
+  }
+}
+
+/// What a print PDF needs beyond the screen PDF: the printing condition, the colours the
+/// theme gives in CMYK, and the marks asked for.
+public struct PrintSettings: @unchecked Sendable {
+  public var profile: PrintProfile
+  /// Exact CMYK for colours the theme writes as CMYK, by their sRGB value (8 bits a channel).
+  public var cmykColours: [String: CMYK] = [:]
+  public var registrationMarks = false
+  /// A line in the slug naming the file, the date and the page.
+  public var slugLine = false
+  /// What the slug line names.
+  public var jobName = ""
+  public init(profile: PrintProfile) { self.profile = profile }
 }
 
 /// The Cairo backend: owns the fonts (project fontconfig), the Pango shaper and decoded
@@ -50,11 +73,14 @@ public final class CairoRenderer {
 
   private func renderPDF(_ document: PagedDocument, to path: String, options: PDFOptions) throws {
     guard let first = document.pages.first else { throw RenderError("the document has no pages") }
-    let slug = options.cropMarks ? Length.mm(8).points : 0
+    var options = options
+    options.print?.cmykColours.merge(Self.themeCMYK(document)) { a, _ in a }
+    let slug = options.slug
     func mediaSize(_ p: RenderedPage) -> (Double, Double, Double) {
       let extra = (options.bleed || options.cropMarks ? p.bleed : 0) + slug
       return (p.size.width + 2 * extra, p.size.height + 2 * extra, extra)
     }
+    var boxes: [PageBoxes] = []
     let (w0, h0, _) = mediaSize(first)
     guard let surface = cairo_pdf_surface_create(path, w0, h0) else { throw RenderError("cairo_pdf_surface_create failed") }
     defer { cairo_surface_destroy(surface) }
@@ -73,25 +99,63 @@ public final class CairoRenderer {
       cairo_pdf_surface_set_size(surface, w, h)
       cairo_save(cr)
       cairo_translate(cr, offset, offset)
-      if !(options.bleed || options.cropMarks) {
-        // Without bleed the page is the trim box: clip what runs past it.
-        cairo_rectangle(cr, 0, 0, page.size.width, page.size.height)
-        cairo_clip(cr)
-      }
+      // Without bleed the page is the trim box, with bleed the bleed box: what runs past it
+      // is clipped, so artwork never covers the marks in the slug.
+      let bleed = options.bleed || options.cropMarks ? page.bleed : 0
+      cairo_rectangle(cr, -bleed, -bleed, page.size.width + 2 * bleed, page.size.height + 2 * bleed)
+      cairo_clip(cr)
       try painter.draw(page.nodes, on: cr)
       painter.closeList(on: cr)
       elementsPerPage.append(painter.topLevelIDs.count - elementsPerPage.reduce(0, +))
       cairo_restore(cr)
-      if options.cropMarks { drawCropMarks(cr, page: page, offset: offset) }
+      boxes.append(PageBoxes(media: Size(width: w, height: h), trimOffset: offset, trim: page.size, bleed: bleed))
+      if options.cropMarks {
+        PrintMarks.draw(cr, page: page, offset: offset, bleed: bleed, registration: options.print?.registrationMarks ?? false,
+                        slugLine: options.print?.slugLine == true
+                          ? "\(options.print?.jobName ?? "")   \(Self.slugDate(options.creationDate))   sida \(boxes.count) av \(document.pages.count)"
+                          : nil)
+      }
       cairo_show_page(cr)
       try check(cairo_status(cr), "drawing the PDF failed")
     }
     cairo_tag_end(cr, "Document")
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface), "finishing the PDF failed")
-    try PDFFinisher.finish(path: path, info: AccessibilityInfo(
+    var info = AccessibilityInfo(
       language: document.metadata.language, title: document.metadata.title, figureAlts: painter.figureAlts,
-      readingOrder: Self.readingOrder(ids: painter.topLevelIDs, perPage: elementsPerPage, pages: document.pages)))
+      readingOrder: Self.readingOrder(ids: painter.topLevelIDs, perPage: elementsPerPage, pages: document.pages))
+    info.pdfx = options.print != nil
+    try PDFFinisher.finish(path: path, info: info, boxes: options.bleed || options.cropMarks ? boxes : nil, print: options.print)
+  }
+
+  /// The CMYK the theme gives for colours drawn on the pages, by their sRGB value.
+  static func themeCMYK(_ document: PagedDocument) -> [String: CMYK] {
+    var out: [String: CMYK] = [:]
+    func note(_ c: Colour?) {
+      guard let c, let k = c.cmyk, k.count == 4 else { return }
+      let key = Colour(red: c.red, green: c.green, blue: c.blue).hex
+      if out[key] == nil { out[key] = CMYK(k[0], k[1], k[2], k[3]) }
+    }
+    func visit(_ nodes: [Node]) {
+      for n in nodes {
+        switch n {
+        case .path(let p): note(p.fill); note(p.stroke?.colour)
+        case .text(let t): for r in t.runs { note(r.colour) }
+        case .image(let i): note(i.tint)
+        case .group(let g): visit(g.children)
+        }
+      }
+    }
+    for page in document.pages { visit(page.nodes) }
+    return out
+  }
+
+  static func slugDate(_ d: Date) -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "sv_SE")
+    f.timeZone = TimeZone(identifier: "UTC")
+    f.dateFormat = "yyyy-MM-dd HH:mm"
+    return f.string(from: d)
   }
 
   /// The top-level elements in each page's declared reading order: an element goes with the
@@ -128,34 +192,17 @@ public final class CairoRenderer {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
   }
 
-  /// Thin marks at the trim corners, starting outside the bleed so they never print on the page.
-  private func drawCropMarks(_ cr: OpaquePointer, page: RenderedPage, offset: Double) {
-    let gap = page.bleed + Length.mm(1).points, len = Length.mm(6).points
-    let x0 = offset, y0 = offset, x1 = offset + page.size.width, y1 = offset + page.size.height
-    cairo_save(cr)
-    cairo_set_source_rgb(cr, 0, 0, 0)
-    cairo_set_line_width(cr, 0.25)
-    for (x, dx) in [(x0, -1.0), (x1, 1.0)] {
-      for (y, dy) in [(y0, -1.0), (y1, 1.0)] {
-        cairo_move_to(cr, x + dx * gap, y); cairo_line_to(cr, x + dx * (gap + len), y)
-        cairo_move_to(cr, x, y + dy * gap); cairo_line_to(cr, x, y + dy * (gap + len))
-      }
-    }
-    cairo_stroke(cr)
-    cairo_restore(cr)
-  }
-
   // MARK: PNG
 
   /// Writes one PNG per page: `poster.png`, or `poster-1.png`, `poster-2.png` … for several
   /// pages. Returns the files written.
   @discardableResult
-  public func writePNGs(_ document: PagedDocument, to path: String, dpi: Double) throws -> [String] {
+  public func writePNGs(_ document: PagedDocument, to path: String, dpi: Double, proof: PrintProfile? = nil) throws -> [String] {
     let pages = document.pages
     var written: [String] = []
     for (i, page) in pages.enumerated() {
       let target = pages.count == 1 ? path : Self.numbered(path, i + 1)
-      try AtomicFile.write(to: target) { temp in try renderPNG(page, to: temp, dpi: dpi) }
+      try AtomicFile.write(to: target) { temp in try renderPNG(page, to: temp, dpi: dpi, proof: proof) }
       written.append(target)
     }
     return written
@@ -167,7 +214,7 @@ public final class CairoRenderer {
     return ns.deletingPathExtension + "-\(n)" + (ext.isEmpty ? "" : ".\(ext)")
   }
 
-  private func renderPNG(_ page: RenderedPage, to path: String, dpi: Double) throws {
+  private func renderPNG(_ page: RenderedPage, to path: String, dpi: Double, proof: PrintProfile?) throws {
     let scale = dpi / 72
     let w = Int((page.size.width * scale).rounded()), h = Int((page.size.height * scale).rounded())
     guard w > 0, h > 0, w * h <= 400_000_000 else {
@@ -186,7 +233,32 @@ public final class CairoRenderer {
     try painter.draw(page.nodes, on: cr)
     try check(cairo_status(cr), "drawing the PNG failed")
     cairo_surface_flush(surface)
+    if let proof { try softProof(surface, width: w, height: h, profile: proof) }
     try check(cairo_surface_write_to_png(surface, path), "cannot write the PNG \(path)")
+  }
+
+  /// Replaces the image's pixels by how they will print (the page is opaque: white under all).
+  private func softProof(_ surface: OpaquePointer, width w: Int, height h: Int, profile: PrintProfile) throws {
+    guard let data = cairo_image_surface_get_data(surface) else { return }
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    var rgb = [UInt8](repeating: 0, count: w * h * 3)
+    for y in 0..<h {
+      let row = data + y * stride
+      for x in 0..<w {
+        // ARGB32 native-endian (little-endian here): B, G, R, A bytes; opaque after the white paint.
+        let p = row + x * 4, o = (y * w + x) * 3
+        rgb[o] = p[2]; rgb[o + 1] = p[1]; rgb[o + 2] = p[0]
+      }
+    }
+    try profile.softProof(rgb: &rgb, pixels: w * h)
+    for y in 0..<h {
+      let row = data + y * stride
+      for x in 0..<w {
+        let p = row + x * 4, o = (y * w + x) * 3
+        p[2] = rgb[o]; p[1] = rgb[o + 1]; p[0] = rgb[o + 2]; p[3] = 255
+      }
+    }
+    cairo_surface_mark_dirty(surface)
   }
 
   private func check(_ status: cairo_status_t, _ what: String) throws {

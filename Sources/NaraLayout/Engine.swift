@@ -88,6 +88,7 @@ public final class LayoutEngine {
     let s = document.settings
     var meta = DocumentMetadata(language: s.language)
     meta.title = s.title; meta.author = s.author; meta.subject = s.subject; meta.keywords = s.keywords
+    meta.paper = s.paper
     var pages: [RenderedPage] = []
     for (i, page) in document.pages.enumerated() {
       pageNumber = i + 1

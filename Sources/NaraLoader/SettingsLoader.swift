@@ -6,7 +6,7 @@ import Yams
 extension Reader {
   func settings(_ node: Node, theme: Theme) -> DocumentSettings {
     var s = DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
-    guard let f = fields(node, allowed: ["size", "orientation", "margins", "bleed", "safe-area", "lang", "direction", "title", "author",
+    guard let f = fields(node, allowed: ["size", "orientation", "margins", "bleed", "safe-area", "paper", "lang", "direction", "title", "author",
                                          "subject", "keywords"], what: "document") else { return s }
     if let n = f["size"] {
       if case .sequence = n, let p = point(n, what: "size") {
@@ -33,6 +33,11 @@ extension Reader {
     if let n = f["margins"], let m = insets(n, what: "margins") { s.margins = m }
     if let n = f["bleed"], let b = length(n, what: "bleed", max: .mm(25)) { s.bleed = b }
     if let n = f["safe-area"], let b = length(n, what: "safe-area", max: .mm(50)) { s.safeArea = b }
+    if let n = f["paper"], let p = rawScalar(n, what: "paper") {
+      if ["coated", "uncoated"].contains(p) { s.paper = p } else {
+        error("paper cannot be `\(p)`", at: n, hints: ["use coated (FOGRA39, most brochures and posters) or uncoated (FOGRA29, office-like paper)"])
+      }
+    }
     if let n = f["lang"], let l = string(n, what: "lang") {
       if l.range(of: "^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
         error("`\(l)` is not a language tag", at: n, hints: ["write a BCP 47 tag such as sv-SE, fi, ar or ti"])

@@ -25,9 +25,25 @@ extension Reader {
     if let c = f["colours"], let cf = fields(c, allowed: mappingKeys(c), what: "colours") {
       for name in cf.order {
         let value = cf[name]!
-        if let s = string(value, what: "colour `\(name)`") {
-          if let col = Colour.parseHex(s) { theme.colours[name] = col } else {
-            error("colour `\(name)` must be written #rrggbb, not `\(s)`", at: value, hints: ["for example \"#1f5c4a\" (in quotes)"])
+        if case .mapping = value {
+          // `{ rgb: "#f2a541", cmyk: [0, 40, 80, 0] }`: one for screens, one for the press.
+          guard let vf = fields(value, allowed: ["rgb", "cmyk"], what: "colour `\(name)`") else { continue }
+          let cmyk = vf["cmyk"].flatMap { cmykValues($0, name: name) }
+          if let r = vf["rgb"], let s = string(r, what: "rgb") {
+            if let col = Colour.parseHex(s) { theme.colours[name] = col } else { error("rgb must be written #rrggbb, not `\(s)`", at: r) }
+          } else if let cmyk {
+            theme.colours[name] = Self.screenColour(cmyk)
+          } else if !vf.has("cmyk") {
+            error("colour `\(name)` needs `rgb:` or `cmyk:`", at: value)
+          }
+          if let cmyk { theme.colours[name]?.cmyk = cmyk }
+        } else if let s = string(value, what: "colour `\(name)`") {
+          if let col = Colour.parseHex(s) { theme.colours[name] = col } else if s.lowercased().hasPrefix("cmyk("), let cmyk = cmykValues(value, name: name) {
+            theme.colours[name] = Self.screenColour(cmyk)
+            theme.colours[name]?.cmyk = cmyk
+          } else if !s.lowercased().hasPrefix("cmyk(") {
+            error("colour `\(name)` must be written #rrggbb or cmyk(c, m, y, k), not `\(s)`", at: value,
+                  hints: ["for example \"#1f5c4a\" (in quotes), or cmyk(0, 40, 80, 0) in percent"])
           }
         }
       }
@@ -116,6 +132,31 @@ extension Reader {
   func mappingKeys(_ node: Node) -> [String] {
     guard case .mapping(let m) = node else { return [] }
     return m.keys.compactMap { $0.scalar?.string }
+  }
+
+  /// `cmyk(0, 40, 80, 0)` or `[0, 40, 80, 0]`: four percentages, each 0–100.
+  func cmykValues(_ node: Node, name: String) -> [Double]? {
+    var parts: [String]
+    if case .sequence(let seq) = node {
+      parts = seq.compactMap { $0.scalar?.string }
+    } else if let s = string(node, what: "cmyk") {
+      let t = s.trimmingCharacters(in: .whitespaces)
+      guard t.lowercased().hasPrefix("cmyk("), t.hasSuffix(")") else {
+        error("cmyk must be written cmyk(c, m, y, k) or [c, m, y, k], not `\(s)`", at: node); return nil
+      }
+      parts = t.dropFirst(5).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    } else { return nil }
+    let values = parts.map { Double($0.hasSuffix("%") ? String($0.dropLast()) : $0) }
+    guard values.count == 4, values.allSatisfy({ $0 != nil && $0!.isFinite && (0...100).contains($0!) }) else {
+      error("colour `\(name)`: cmyk needs four percentages from 0 to 100, such as cmyk(0, 40, 80, 0)", at: node); return nil
+    }
+    return values.map { $0! / 100 }
+  }
+
+  /// A CMYK colour shown on screen without a profile (the naive formula): only for colours
+  /// the theme gives in CMYK alone; print uses the CMYK itself.
+  static func screenColour(_ c: [Double]) -> Colour {
+    Colour(red: (1 - c[0]) * (1 - c[3]), green: (1 - c[1]) * (1 - c[3]), blue: (1 - c[2]) * (1 - c[3]))
   }
 
   func colour(_ node: Node, theme: Theme, what: String) -> Colour? {

@@ -3,6 +3,9 @@ import Foundation
 /// An sRGB colour with alpha, components 0…1.
 public struct Colour: Sendable, Hashable, Codable, CustomStringConvertible {
   public var red: Double, green: Double, blue: Double, alpha: Double
+  /// The same colour for the press, when the theme gives it (cyan, magenta, yellow, black,
+  /// 0…1 each): print PDFs use it exactly instead of converting the RGB through the profile.
+  public var cmyk: [Double]?
   public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
     self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
   }

@@ -27,6 +27,9 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
   /// How far from the trim edge text must stay (a print shop's safe area; 5 mm for office
   /// printers that cannot print to the edge). `check` reports text closer than this.
   public var safeArea: Length = .mm(3)
+  /// The paper a print PDF is made for: its CMYK profile (`coated`, FOGRA39, or `uncoated`,
+  /// FOGRA29).
+  public var paper: String = "coated"
   public init(pageSize: Size) {
     self.pageSize = pageSize
     margins = Insets(all: .mm(15)); bleed = .zero; language = "sv-SE"; direction = .ltr

@@ -16,6 +16,8 @@ public struct DocumentMetadata: Sendable, Hashable {
   public var keywords: [String] = []
   public var language: String
   public var creator = "naraprint"
+  /// The paper print PDFs are made for (`coated`, `uncoated`).
+  public var paper = "coated"
   public init(language: String) { self.language = language }
 }
 

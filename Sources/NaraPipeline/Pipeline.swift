@@ -24,6 +24,18 @@ public struct RenderOptions: Sendable {
   public var locale: String?
   /// Shrink text that does not fit its frame, down to its style's minimum size.
   public var shrinkToFit = false
+  /// A print PDF: PDF/X-4 in CMYK with bleed, trim and crop marks (`--print`).
+  public var print: PrintRequest?
+  /// PNG: a soft proof, as the page will look printed on the document's paper (`--proof`).
+  public var proof = false
+  public init() {}
+}
+
+/// `--print`: the paper (the document's `paper:` when nil) and the marks asked for.
+public struct PrintRequest: Sendable {
+  public var paper: String?
+  public var registrationMarks = false
+  public var slugLine = false
   public init() {}
 }
 
@@ -38,6 +50,7 @@ public struct RenderReport: Sendable {
 public final class Pipeline {
   public let renderer: CairoRenderer
   public let preparer: TypographyPreparer
+  private var profiles: [String: PrintProfile] = [:]
 
   /// `fontConfig`: the project's `fonts/fonts.conf` (found from the working directory or the
   /// executable when nil, or NARAPRINT_FONTS).
@@ -75,6 +88,7 @@ public final class Pipeline {
       var metadata = DocumentMetadata(language: first.document.settings.language)
       metadata.title = kit.title ?? first.document.settings.title
       metadata.author = kit.author ?? first.document.settings.author
+      metadata.paper = first.document.settings.paper
       for sheet in kit.sheets {
         let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
         engine.pageNumberOffset = pages.count
@@ -127,12 +141,33 @@ public final class Pipeline {
       var pdf = PDFOptions(creationDate: Self.creationDate(for: files))
       pdf.bleed = options.bleed
       pdf.cropMarks = options.cropMarks
+      if let request = options.print {
+        var settings = PrintSettings(profile: try profile(for: request.paper ?? document.metadata.paper))
+        settings.registrationMarks = request.registrationMarks
+        settings.slugLine = request.slugLine
+        settings.jobName = (output as NSString).lastPathComponent
+        pdf.print = settings
+        pdf.bleed = true
+        pdf.cropMarks = true
+      }
       try renderer.writePDF(document, to: output, options: pdf)
       written.append(output)
     case .png:
-      written += try renderer.writePNGs(document, to: output, dpi: options.dpi)
+      let proof = options.proof ? try profile(for: options.print?.paper ?? document.metadata.paper) : nil
+      written += try renderer.writePNGs(document, to: output, dpi: options.dpi, proof: proof)
     }
     return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count)
+  }
+
+  /// The print profile for a paper, loaded once per pipeline.
+  public func profile(for paper: String) throws -> PrintProfile {
+    if let p = profiles[paper] { return p }
+    guard let kind = PrintProfile.Paper(rawValue: paper) else {
+      throw RenderError("there is no print profile for paper `\(paper)`", hints: ["use coated or uncoated"])
+    }
+    let p = try PrintProfile.load(paper: kind)
+    profiles[paper] = p
+    return p
   }
 
   /// SOURCE_DATE_EPOCH if set (reproducible builds), else the newest input file's

@@ -39,6 +39,22 @@ struct Render: ParsableCommand {
   @Flag(name: .customLong("crop-marks"), help: "Add crop marks outside the bleed (implies room for them).")
   var cropMarks = false
 
+  @Flag(help: ArgumentHelp("A print PDF: PDF/X-4 in CMYK for the document's paper, with its bleed (3 mm by default), trim and bleed boxes and crop marks.",
+                           discussion: "--pdfx 4 means the same."))
+  var print = false
+
+  @Option(help: ArgumentHelp("Same as --print; 4 is the only version naraprint writes.", valueName: "4"))
+  var pdfx: Int?
+
+  @Option(help: ArgumentHelp("With --print or --proof: the paper, coated (FOGRA39) or uncoated (FOGRA29); the document's `paper:` otherwise.", valueName: "paper"))
+  var paper: String?
+
+  @Option(help: ArgumentHelp("With --print: more marks in the slug, comma-separated: registration, slug (a line with the file, date and page).", valueName: "marks"))
+  var marks: String?
+
+  @Flag(help: "PNG: a soft proof – the page as it will look printed on the document's paper.")
+  var proof = false
+
   @Option(name: .customLong("page-tree"), help: ArgumentHelp("Also write the laid-out page tree as text (for checking positions and golden tests).", valueName: "file"))
   var pageTree: String?
 
@@ -98,6 +114,29 @@ struct Render: ParsableCommand {
     options.strict = strict
     options.bleed = bleed
     options.cropMarks = cropMarks
+    if let pdfx, pdfx != 4 { throw ValidationError("--pdfx \(pdfx): naraprint writes PDF/X-4 only") }
+    if let paper, !["coated", "uncoated"].contains(paper) { throw ValidationError("--paper must be coated or uncoated, not \(paper)") }
+    if print || pdfx != nil {
+      guard options.format == .pdf else { throw ValidationError("--print makes a PDF; for a PNG of how it will print use --proof") }
+      var request = PrintRequest()
+      request.paper = paper
+      for mark in (marks ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !mark.isEmpty {
+        switch mark {
+        case "registration": request.registrationMarks = true
+        case "slug": request.slugLine = true
+        case "crop": break
+        default: throw ValidationError("--marks: `\(mark)` is not a mark; use registration, slug or crop")
+        }
+      }
+      options.print = request
+    } else if marks != nil {
+      throw ValidationError("--marks goes with --print")
+    }
+    if proof {
+      guard options.format == .png else { throw ValidationError("--proof makes a PNG; give -o FILE.png") }
+      options.proof = true
+      if paper != nil { var r = options.print ?? PrintRequest(); r.paper = paper; options.print = r }
+    }
     options.pageTreeDump = pageTree
     options.locale = locale
     options.shrinkToFit = fit == "shrink"

@@ -54,12 +54,18 @@ enum CatalogFixes {
       keywords: try doc.text(try doc.key("/Keywords", of: infoDict)),
       creatorTool: try doc.text(try doc.key("/Creator", of: infoDict)),
       producer: try doc.text(try doc.key("/Producer", of: infoDict)),
-      created: created, modified: modified)
+      created: created, modified: modified, pdfx: info.pdfx)
     let stream = try doc.newStream(xmp.bytes)
     let dict = try doc.streamDictionary(stream)
     try doc.set("/Type", of: dict, to: try doc.name("/Metadata"))
     try doc.set("/Subtype", of: dict, to: try doc.name("/XML"))
     try doc.set("/Metadata", of: root, to: stream)
+    if info.pdfx {
+      // PDF/X-4 (ISO 15930-7 §6.7.4, §6.7.5): the version and the trapping state, in the
+      // Info dictionary as in the XMP.
+      try doc.set("/GTS_PDFXVersion", of: infoDict, to: try doc.string("PDF/X-4"))
+      try doc.set("/Trapped", of: infoDict, to: try doc.name("/False"))
+    }
   }
 }
 

@@ -10,6 +10,8 @@ public struct AccessibilityInfo: Sendable {
   /// The top-level structure elements in reading order, as indices into the order they were
   /// drawn in; nil keeps the drawing order.
   public var readingOrder: [Int]?
+  /// Also identify the file as PDF/X-4 (a print PDF) in its metadata.
+  public var pdfx = false
   public init(language: String, title: String?, figureAlts: [String], readingOrder: [Int]? = nil) {
     self.language = language; self.title = title; self.figureAlts = figureAlts; self.readingOrder = readingOrder
   }
@@ -25,12 +27,14 @@ public struct AccessibilityInfo: Sendable {
 /// 5. content drawn outside any tag becomes an Artifact (`ArtifactMarker`).
 /// The same input gives the same bytes (see `QPDFDocument.writeInPlace`).
 enum PDFFinisher {
-  static func finish(path: String, info: AccessibilityInfo) throws {
+  static func finish(path: String, info: AccessibilityInfo, boxes: [PageBoxes]? = nil, print: PrintSettings? = nil) throws {
     let doc = try QPDFDocument(reading: path)
     try CatalogFixes.apply(to: doc, info: info)
     try StructureFixes.apply(to: doc, info: info)
     try ObjectFixes.apply(to: doc)
     try markArtifacts(in: doc)
+    if let boxes { try PrintFinisher.setBoxes(boxes, in: doc) }
+    if let print { try PrintFinisher.makePDFX(doc, settings: print) }
     try doc.writeInPlace()
   }
 

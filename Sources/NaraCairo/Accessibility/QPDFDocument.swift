@@ -120,7 +120,50 @@ final class QPDFDocument {
     return Array(UnsafeBufferPointer(start: buffer, count: length))
   }
 
+  /// A stream's data, decoded (`all` also decodes lossy filters such as JPEG); nil when
+  /// qpdf cannot decode it.
+  func streamData(_ stream: PDFObject, all: Bool = false) throws -> [UInt8]? {
+    var buffer: UnsafeMutablePointer<UInt8>?
+    var length = 0
+    var filtered: QPDF_BOOL = 0
+    _ = try call("qpdf_oh_get_stream_data") {
+      qpdf_oh_get_stream_data($0, stream.handle, all ? qpdf_dl_all : qpdf_dl_generalized, &filtered, &buffer, &length)
+    }
+    defer { free(buffer) }
+    guard filtered != 0, let buffer else { return nil }
+    return Array(UnsafeBufferPointer(start: buffer, count: length))
+  }
+
+  /// A name's text with its slash (`/DeviceRGB`); nil for other objects.
+  func nameValue(_ o: PDFObject) -> String? {
+    guard qpdf_oh_is_name(q, o.handle) != 0, let p = qpdf_oh_get_name(q, o.handle) else { return nil }
+    return String(cString: p)
+  }
+
+  func keys(of dict: PDFObject) throws -> [String] {
+    guard isDictionary(dict) else { return [] }
+    var out: [String] = []
+    qpdf_oh_begin_dict_key_iter(q, dict.handle)
+    while qpdf_oh_dict_more_keys(q) != 0 {
+      if let k = qpdf_oh_dict_next_key(q) { out.append(String(cString: k)) }
+    }
+    try check("reading a dictionary's keys")
+    return out
+  }
+
   // MARK: Writing objects
+
+  func integer(_ v: Int) throws -> PDFObject { PDFObject(handle: try call("qpdf_oh_new_integer") { qpdf_oh_new_integer($0, Int64(v)) }) }
+  func real(_ v: Double, places: Int32 = 3) throws -> PDFObject {
+    PDFObject(handle: try call("qpdf_oh_new_real_from_double") { qpdf_oh_new_real_from_double($0, v, places) })
+  }
+  /// `[a b c d]` of reals, for page boxes.
+  func box(_ r: (Double, Double, Double, Double)) throws -> PDFObject {
+    try array([try real(r.0), try real(r.1), try real(r.2), try real(r.3)])
+  }
+  func removeKey(_ name: String, of o: PDFObject) throws {
+    try call("qpdf_oh_remove_key(\(name))") { qpdf_oh_remove_key($0, o.handle, name) }
+  }
 
   func set(_ name: String, of o: PDFObject, to value: PDFObject) throws {
     try call("qpdf_oh_replace_key(\(name))") { qpdf_oh_replace_key($0, o.handle, name, value.handle) }

@@ -73,6 +73,9 @@ struct XMPPacket {
   var producer: String?
   var created: PDFDate?
   var modified: PDFDate?
+  /// Identify the file as PDF/X-4 (ISO 15930-7 §6.7.4–6.7.5): `pdfxid:GTS_PDFXVersion`,
+  /// `pdf:Trapped`, and the `xmpMM` identifiers it asks for.
+  var pdfx = false
 
   /// UTF-8 bytes; uncompressed so that tools that read XMP without PDF parsing find it.
   var bytes: [UInt8] { Array(text.utf8) }
@@ -92,6 +95,14 @@ struct XMPPacket {
       props.append("<xmp:MetadataDate>\(d.iso8601)</xmp:MetadataDate>")
     }
     props.append("<pdfuaid:part>1</pdfuaid:part>")
+    if pdfx {
+      props.append("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>")
+      props.append("<pdf:Trapped>False</pdf:Trapped>")
+      // The same input gives the same id (the file stays reproducible).
+      props.append("<xmpMM:DocumentID>\(documentID)</xmpMM:DocumentID>")
+      props.append("<xmpMM:VersionID>1</xmpMM:VersionID>")
+      props.append("<xmpMM:RenditionClass>default</xmpMM:RenditionClass>")
+    }
     return """
       <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
       <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -100,13 +111,29 @@ struct XMPPacket {
           xmlns:dc="http://purl.org/dc/elements/1.1/"
           xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
           xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-          xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+          xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+          xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
+          xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
       \(props.map { "   " + $0 }.joined(separator: "\n"))
         </rdf:Description>
        </rdf:RDF>
       </x:xmpmeta>
       <?xpacket end="w"?>
       """
+  }
+
+  /// `uuid:` and a UUID-shaped hash of what the metadata says (FNV-1a, 128 bits from two
+  /// 64-bit runs): stable for the same document, different for different ones.
+  var documentID: String {
+    let seed = [title ?? "", author ?? "", subject ?? "", created?.iso8601 ?? "", language].joined(separator: "\u{1F}")
+    func fnv(_ basis: UInt64) -> UInt64 {
+      var h = basis
+      for b in seed.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+      return h
+    }
+    let hex = String(format: "%016llx%016llx", fnv(0xcbf29ce484222325), fnv(0x84222325cbf29ce4))
+    let c = Array(hex)
+    return "uuid:" + [String(c[0..<8]), String(c[8..<12]), String(c[12..<16]), String(c[16..<20]), String(c[20..<32])].joined(separator: "-")
   }
 
   private func escape(_ s: String) -> String {

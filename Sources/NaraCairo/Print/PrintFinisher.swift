@@ -1,0 +1,188 @@
+import Foundation
+import NaraModel
+
+/// Turns Cairo's device-RGB PDF into a PDF/X-4 (ISO 15930-7:2010) print file with libqpdf:
+/// page boxes, every colour in the condition's CMYK, images converted, transparency groups
+/// blended in CMYK, and the output intent with its embedded profile. The tags, `/Lang` and
+/// alternative texts of the accessible PDF stay as they are.
+///
+/// Clauses covered (ISO 15930-7): 6.2.2 output intent with an embedded CMYK destination
+/// profile (`/S /GTS_PDFX`, `/OutputConditionIdentifier`, `/RegistryName`); 6.2.3 no
+/// device-dependent RGB left (content operators, image colour spaces, group colour spaces –
+/// checked after conversion, an error if any remains); 6.4 `/TrimBox` and `/BleedBox` on every
+/// page, inside the MediaBox; 6.7.2 `/ID`; 6.7.4–6.7.5 `GTS_PDFXVersion` and `/Trapped` in Info
+/// and XMP, `xmpMM:DocumentID`, `VersionID`, `RenditionClass`; 6.3 fonts embedded (Cairo
+/// always embeds subsets; `pdffonts` checks it in the tests).
+enum PrintFinisher {
+  static func setBoxes(_ boxes: [PageBoxes], in doc: QPDFDocument) throws {
+    for (page, b) in zip(try doc.pages(), boxes) {
+      try doc.set("/TrimBox", of: page, to: try doc.box(b.trimBox))
+      try doc.set("/BleedBox", of: page, to: try doc.box(b.bleedBox))
+    }
+  }
+
+  static func makePDFX(_ doc: QPDFDocument, settings: PrintSettings) throws {
+    let convert = colourConverter(settings)
+    // Page content streams, form XObjects (Cairo's groups and masks), images, group spaces.
+    var contentStreams = Set<Int>()
+    for page in try doc.pages() {
+      let contents = try doc.key("/Contents", of: page)
+      let streams = doc.isArray(contents) ? try doc.items(contents) : [contents]
+      for s in streams where doc.isStream(s) {
+        contentStreams.insert(doc.objectID(s))
+        try rewrite(s, in: doc, convert: convert)
+      }
+      try blendInCMYK(page, doc)
+    }
+    for o in try doc.allObjects() where doc.isStream(o) && !contentStreams.contains(doc.objectID(o)) {
+      let dict = try doc.streamDictionary(o)
+      let subtype = try doc.key("/Subtype", of: dict)
+      if doc.isName(subtype, "/Form") {
+        try rewrite(o, in: doc, convert: convert)
+        try blendInCMYK(dict, doc)
+      } else if doc.isName(subtype, "/Image") {
+        try convertImage(o, dict, in: doc, profile: settings.profile)
+      }
+    }
+    try addOutputIntent(doc, profile: settings.profile)
+    try assertNoDeviceRGB(doc)
+  }
+
+  /// sRGB → CMYK: the theme's own CMYK where it gives one, registration colour for the marks,
+  /// else the profile.
+  static func colourConverter(_ s: PrintSettings) -> (Double, Double, Double) -> CMYK {
+    let registration = PrintMarks.registration.hex
+    return { r, g, b in
+      let c = Colour(red: r, green: g, blue: b)
+      let key = c.hex
+      if key == registration { return CMYK(1, 1, 1, 1) }
+      if let exact = s.cmykColours[key] { return exact }
+      return s.profile.cmyk(for: c)
+    }
+  }
+
+  static func rewrite(_ stream: PDFObject, in doc: QPDFDocument, convert: (Double, Double, Double) -> CMYK) throws {
+    guard let data = try doc.streamData(stream) else {
+      throw RenderError("making the print PDF failed: a content stream cannot be decoded")
+    }
+    if let converted = try CMYKContent.rewrite(data, convert: convert) {
+      try doc.replaceData(of: stream, with: converted)
+    }
+  }
+
+  /// Transparency groups blend in the press's colour space, not in RGB.
+  static func blendInCMYK(_ owner: PDFObject, _ doc: QPDFDocument) throws {
+    let group = try doc.key("/Group", of: owner)
+    guard doc.isDictionary(group), try doc.hasKey("/CS", group) else { return }
+    try doc.set("/CS", of: group, to: try doc.name("/DeviceCMYK"))
+  }
+
+  /// An RGB image becomes a CMYK image through the profile (lossless: Flate). Its soft mask
+  /// (alpha, DeviceGray) stays.
+  static func convertImage(_ image: PDFObject, _ dict: PDFObject, in doc: QPDFDocument, profile: PrintProfile) throws {
+    let space = try doc.key("/ColorSpace", of: dict)
+    guard doc.isName(space, "/DeviceRGB") else { return }
+    guard let w = try doc.integer(try doc.key("/Width", of: dict)), let h = try doc.integer(try doc.key("/Height", of: dict)),
+          try doc.integer(try doc.key("/BitsPerComponent", of: dict)) == 8, w > 0, h > 0, w <= 30_000, h <= 30_000
+    else { throw RenderError("making the print PDF failed: an RGB image with a size or depth naraprint cannot convert") }
+    guard let pixels = try doc.streamData(image, all: true), pixels.count >= w * h * 3 else {
+      throw RenderError("making the print PDF failed: an RGB image cannot be decoded for conversion to CMYK")
+    }
+    let cmyk = profile.convert(rgb: pixels, pixels: w * h)
+    try doc.replaceData(of: image, with: cmyk)
+    try doc.set("/ColorSpace", of: dict, to: try doc.name("/DeviceCMYK"))
+    if try doc.hasKey("/Decode", dict) { try doc.removeKey("/Decode", of: dict) }
+  }
+
+  static func addOutputIntent(_ doc: QPDFDocument, profile: PrintProfile) throws {
+    let icc = try doc.newStream(profile.data)
+    try doc.set("/N", of: try doc.streamDictionary(icc), to: try doc.integer(4))
+    let intent = try doc.dictionary()
+    try doc.set("/Type", of: intent, to: try doc.name("/OutputIntent"))
+    try doc.set("/S", of: intent, to: try doc.name("/GTS_PDFX"))
+    try doc.set("/OutputConditionIdentifier", of: intent, to: try doc.string(profile.condition))
+    try doc.set("/OutputCondition", of: intent, to: try doc.unicodeString(profile.info))
+    try doc.set("/RegistryName", of: intent, to: try doc.string("http://www.color.org"))
+    try doc.set("/Info", of: intent, to: try doc.unicodeString(profile.info))
+    try doc.set("/DestOutputProfile", of: intent, to: icc)
+    try doc.set("/OutputIntents", of: try doc.root(), to: try doc.array([intent]))
+  }
+
+  /// No device RGB may remain (ISO 15930-7 6.2.3): a colour space naraprint did not convert
+  /// is an error, never a silently wrong print file.
+  static func assertNoDeviceRGB(_ doc: QPDFDocument) throws {
+    for o in try doc.allObjects() {
+      let dict = doc.isStream(o) ? try doc.streamDictionary(o) : o
+      guard doc.isDictionary(dict) else { continue }
+      for key in ["/ColorSpace", "/CS"] where try doc.hasKey(key, dict) {
+        if doc.isName(try doc.key(key, of: dict), "/DeviceRGB") {
+          throw RenderError("making the print PDF failed: object \(doc.objectID(o)) still uses DeviceRGB (\(key))",
+                            hints: ["this kind of artwork cannot be converted to CMYK yet; render without --print"])
+        }
+      }
+    }
+  }
+}
+
+/// Rewrites the colour operators of a content stream from RGB to CMYK, instruction by
+/// instruction (`rg`/`RG` → `k`/`K`, `g`/`G` → `k`/`K`, a `/DeviceRGB` colour space set with
+/// `cs`/`CS` and its `sc`/`scn` values → `/DeviceCMYK`); everything else is copied byte for
+/// byte.
+enum CMYKContent {
+  static func rewrite(_ data: [UInt8], convert: (Double, Double, Double) -> CMYK) throws -> [UInt8]? {
+    let instructions = try ContentTokenizer.instructions(in: data)
+    var out: [UInt8] = []
+    out.reserveCapacity(data.count + data.count / 8)
+    var copied = 0
+    var changed = false
+    var fillRGB = false, strokeRGB = false
+    func operands(_ r: Range<Int>) -> [String] {
+      String(decoding: data[r], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        .dropLast().map(String.init)
+    }
+    func replace(_ r: Range<Int>, with text: String) {
+      out += data[copied..<r.lowerBound]
+      out += Array(text.utf8)
+      copied = r.upperBound
+      changed = true
+    }
+    func numbers(_ ops: [String], _ n: Int) -> [Double]? {
+      guard ops.count == n else { return nil }
+      let v = ops.compactMap(Double.init)
+      return v.count == n ? v.map { min(1, max(0, $0)) } : nil
+    }
+    func fmt(_ c: CMYK) -> String {
+      [c.c, c.m, c.y, c.k].map { v -> String in
+        let r = (v * 10_000).rounded() / 10_000
+        return r == r.rounded() ? String(Int(r)) : String(format: "%.4f", r).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+      }.joined(separator: " ")
+    }
+    for ins in instructions {
+      switch ins.op {
+      case "rg", "RG":
+        guard let v = numbers(operands(ins.range), 3) else { throw bad(ins.op) }
+        replace(ins.range, with: fmt(convert(v[0], v[1], v[2])) + (ins.op == "rg" ? " k" : " K"))
+      case "g", "G":
+        guard let v = numbers(operands(ins.range), 1) else { throw bad(ins.op) }
+        replace(ins.range, with: fmt(convert(v[0], v[0], v[0])) + (ins.op == "g" ? " k" : " K"))
+      case "cs", "CS":
+        let isRGB = operands(ins.range).first == "/DeviceRGB"
+        if ins.op == "cs" { fillRGB = isRGB } else { strokeRGB = isRGB }
+        if isRGB { replace(ins.range, with: "/DeviceCMYK " + ins.op) }
+      case "sc", "scn", "SC", "SCN":
+        guard (ins.op.hasPrefix("s") ? fillRGB : strokeRGB) else { continue }
+        guard let v = numbers(operands(ins.range), 3) else { throw bad(ins.op) }
+        replace(ins.range, with: fmt(convert(v[0], v[1], v[2])) + " " + ins.op)
+      default:
+        continue
+      }
+    }
+    guard changed else { return nil }
+    out += data[copied...]
+    return out
+  }
+
+  static func bad(_ op: String) -> RenderError {
+    RenderError("making the print PDF failed: a `\(op)` colour operator with unexpected operands")
+  }
+}

@@ -1,0 +1,65 @@
+import CPangoCairo
+import Foundation
+import NaraModel
+import NaraPageTree
+
+/// A page's boxes for the print shop (ISO 32000-1 §14.11.2), in points from the media's
+/// top-left corner: the trim (the finished page) sits `trimOffset` in, the bleed `bleed`
+/// around it, and the media holds the slug with the marks.
+struct PageBoxes: Sendable {
+  var media: Size
+  var trimOffset: Double
+  var trim: Size
+  var bleed: Double
+
+  /// `[llx lly urx ury]` in PDF coordinates (y up), which is the same box here: every box is
+  /// centred on the media.
+  var trimBox: (Double, Double, Double, Double) {
+    (trimOffset, media.height - trimOffset - trim.height, trimOffset + trim.width, media.height - trimOffset)
+  }
+  var bleedBox: (Double, Double, Double, Double) {
+    let t = trimBox
+    return (t.0 - bleed, t.1 - bleed, t.2 + bleed, t.3 + bleed)
+  }
+}
+
+/// Crop marks, registration marks and the slug line, drawn outside the bleed.
+enum PrintMarks {
+  /// The registration colour: drawn in this sRGB value and printed on every plate
+  /// (100/100/100/100) by the CMYK conversion. No layout colour is this value.
+  static let registration = Colour(red: 1.0 / 255, green: 2.0 / 255, blue: 3.0 / 255)
+
+  static func draw(_ cr: OpaquePointer, page: RenderedPage, offset: Double, bleed: Double, registration: Bool, slugLine: String?) {
+    let gap = bleed + Length.mm(1).points, len = Length.mm(6).points
+    let x0 = offset, y0 = offset, x1 = offset + page.size.width, y1 = offset + page.size.height
+    cairo_save(cr)
+    cairo_set_source_rgb(cr, Self.registration.red, Self.registration.green, Self.registration.blue)
+    cairo_set_line_width(cr, 0.25)
+    for (x, dx) in [(x0, -1.0), (x1, 1.0)] {
+      for (y, dy) in [(y0, -1.0), (y1, 1.0)] {
+        cairo_move_to(cr, x + dx * gap, y); cairo_line_to(cr, x + dx * (gap + len), y)
+        cairo_move_to(cr, x, y + dy * gap); cairo_line_to(cr, x, y + dy * (gap + len))
+      }
+    }
+    cairo_stroke(cr)
+    if registration {
+      // A target in the middle of each side, outside the bleed.
+      let r = Length.mm(2.5).points, out = gap + Length.mm(4).points
+      let centres = [((x0 + x1) / 2, y0 - out), ((x0 + x1) / 2, y1 + out), (x0 - out, (y0 + y1) / 2), (x1 + out, (y0 + y1) / 2)]
+      for (cx, cy) in centres {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, cx, cy, r * 0.6, 0, 2 * .pi)
+        cairo_move_to(cr, cx - r, cy); cairo_line_to(cr, cx + r, cy)
+        cairo_move_to(cr, cx, cy - r); cairo_line_to(cr, cx, cy + r)
+      }
+      cairo_stroke(cr)
+    }
+    if let slugLine {
+      cairo_select_font_face(cr, "Noto Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+      cairo_set_font_size(cr, 6)
+      cairo_move_to(cr, x0 + len + gap, y1 + gap + len * 0.9)
+      cairo_show_text(cr, slugLine)
+    }
+    cairo_restore(cr)
+  }
+}
