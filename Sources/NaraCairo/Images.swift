@@ -115,14 +115,37 @@ final class ImageStore: ImageInspector {
       }
     }
     cairo_surface_mark_dirty(surface)
-    // The PDF embeds the original JPEG data instead of re-encoding pixels.
-    if let data = FileManager.default.contents(atPath: path) {
+    // The PDF embeds the original JPEG data instead of re-encoding pixels – unless it is a
+    // CMYK (or YCCK) JPEG: Cairo would embed it as DeviceCMYK without the inverted /Decode
+    // that Adobe's APP14 convention needs, and every viewer would show a negative. Those are
+    // embedded as the pixels gdk-pixbuf decoded (which handles the inversion).
+    if let data = FileManager.default.contents(atPath: path), Self.jpegComponents([UInt8](data)) != 4 {
       let count = data.count
       let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
       data.copyBytes(to: buffer, count: count)
       cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, buffer, UInt(count), { p in p?.deallocate() }, buffer)
     }
     return .raster(surface, width: w, height: h)
+  }
+
+  /// The number of colour components in a JPEG's frame header (1 grey, 3 RGB/YCbCr,
+  /// 4 CMYK/YCCK); nil when no frame header is found. Walks the marker segments, each
+  /// step bounded by the file's size.
+  static func jpegComponents(_ d: [UInt8]) -> Int? {
+    var i = 2
+    while i + 9 < d.count {
+      guard d[i] == 0xFF else { return nil }
+      let marker = d[i + 1]
+      if marker == 0xFF { i += 1; continue }
+      if marker == 0xD8 || (0xD0...0xD7).contains(marker) { i += 2; continue }
+      let length = Int(d[i + 2]) << 8 | Int(d[i + 3])
+      guard length >= 2 else { return nil }
+      // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+      if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) { return Int(d[i + 9]) }
+      if marker == 0xDA { return nil }  // start of scan before any frame header
+      i += 2 + length
+    }
+    return nil
   }
 
   private func loadSVG(_ path: String, stylesheet: String?) throws -> (Decoded, Void) {

@@ -21,6 +21,10 @@ public struct Finding: Sendable, Hashable {
     case hidden = "hidden"
     /// A line break inside a word or number that had no place to break.
     case forcedBreak = "forced-break"
+    /// A line thinner than a press holds (`check --print`).
+    case hairline = "hairline"
+    /// A background that reaches for the page edge but does not fill the bleed (`check --print`).
+    case shortOfBleed = "short-of-bleed"
   }
   public var kind: Kind
   public var severity: Diagnostic.Severity
@@ -33,7 +37,7 @@ public struct Finding: Sendable, Hashable {
 
   public var diagnostic: Diagnostic {
     var d = Diagnostic(severity, message, at: location, hints: hints)
-    d.code = "collision:" + kind.rawValue
+    d.code = (kind == .hairline || kind == .shortOfBleed ? "print:" : "collision:") + kind.rawValue
     return d
   }
 }

@@ -27,6 +27,8 @@ public enum CheckRun {
     public var stress = false
     /// Check every row of this CSV.
     public var dataFile: String?
+    /// Add the print shop's preflight (`check --print`).
+    public var print = false
     public init() {}
   }
 
@@ -76,7 +78,7 @@ public enum CheckRun {
     var results: [LocaleResult] = []
     for locale in locales {
       let loc: String? = locale == sourceLocale ? nil : locale
-      let baseline = try Preflight.check(layout, variables: base, locale: loc, pipeline: pipeline)
+      let baseline = try Preflight.check(layout, variables: base, locale: loc, pipeline: pipeline, print: options.print)
       var diagnostics = baseline
       var seen = Set(baseline.map(key))
       func add(_ found: [Diagnostic], because reason: String, hint: String? = nil) {

@@ -12,7 +12,11 @@ import NaraPageTree
 public enum Preflight {
   public static let minimumPPI = 150.0
 
-  public static func check(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline) throws -> [Diagnostic] {
+  /// Images for offset print need 300 ppi at their printed size (`check --print`).
+  public static let printPPI = 300.0
+
+  public static func check(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline,
+                           print: Bool = false) throws -> [Diagnostic] {
     let (document, _, layoutDiagnostics) = try pipeline.build(path, variables: variables, locale: locale)
     var diagnostics = layoutDiagnostics
     // Collisions, text off the page or in the safe area, hidden items, forced breaks.
@@ -81,6 +85,61 @@ public enum Preflight {
         }
       }
     }
+    if print { diagnostics += try printFindings(document, locations: locations, pipeline: pipeline) }
     return diagnostics
+  }
+
+  /// `check --print`: what a print shop's preflight adds – image resolution for offset,
+  /// hairlines, backgrounds short of the bleed, total ink against the paper's limit, and
+  /// which images are RGB (converted to CMYK through the profile when printed).
+  static func printFindings(_ document: PagedDocument, locations: [String: SourceLocation], pipeline: Pipeline) throws -> [Diagnostic] {
+    var out = PrintCheck.findings(in: document).map(\.diagnostic)
+    let profile = try pipeline.profile(for: document.metadata.paper)
+    var rgbImages = Set<String>()
+    var maxInk: (total: Double, colour: Colour, id: String)?
+    var overLimit = Set<String>()
+    for (index, page) in document.pages.enumerated() {
+      for (image, box) in PageInspection.images(page) {
+        let name = (image.path as NSString).lastPathComponent
+        if pipeline.renderer.imagePixelSize(image.path) != nil { rgbImages.insert(name) }
+        guard let (w, _) = pipeline.renderer.imagePixelSize(image.path), box.width > 0 else { continue }
+        let ppi = Double(w) / (box.width / 72)
+        if ppi < printPPI, ppi >= minimumPPI {
+          out.append(.warning(
+            "the image \(name) on page \(index + 1) has \(Int(ppi.rounded())) ppi at its printed size; offset print needs \(Int(printPPI))",
+            at: image.owners.last.flatMap { locations[$0] },
+            hints: ["use a larger image (at least \(Int((box.width / 72 * printPPI).rounded(.up))) pixels wide), or print it smaller"]))
+        }
+      }
+      // Total ink of every colour drawn, as the print PDF will have it.
+      func ink(_ c: Colour?, _ id: String?, _ source: SourceLocation?) {
+        guard let c, c.alpha > 0 else { return }
+        let k = c.cmyk.map { CMYK($0[0], $0[1], $0[2], $0[3]) } ?? profile.cmyk(for: c)
+        if maxInk == nil || k.total > maxInk!.total { maxInk = (k.total, c, id ?? "") }
+        if k.total > profile.inkLimit + 0.005, overLimit.insert(c.hex).inserted {
+          out.append(.warning(
+            "\(c.hex)\(id.map { " in `\($0)`" } ?? "") prints with \(Int((k.total * 100).rounded())) % ink (\(k)), more than the \(Int((profile.inkLimit * 100).rounded())) % \(profile.condition) allows",
+            at: source, hints: ["give the colour a lighter CMYK in the theme (`cmyk:`), with less cyan, magenta and yellow under the black"]))
+        }
+      }
+      func visit(_ nodes: [Node]) {
+        for n in nodes {
+          switch n {
+          case .path(let p): ink(p.fill, p.owners.last, p.sources.last); ink(p.stroke?.colour, p.owners.last, p.sources.last)
+          case .text(let t): for r in t.runs { ink(r.colour, t.owners.last, t.sources.last) }
+          case .image(let i): ink(i.tint, i.owners.last, i.sources.last)
+          case .group(let g): visit(g.children)
+          }
+        }
+      }
+      visit(page.nodes)
+    }
+    if let m = maxInk {
+      out.append(Diagnostic(.note, "the most ink any colour takes is \(Int((m.total * 100).rounded())) % (\(m.colour.hex)\(m.id.isEmpty ? "" : " in `\(m.id)`")), of the \(Int((profile.inkLimit * 100).rounded())) % \(profile.condition) allows"))
+    }
+    if !rgbImages.isEmpty {
+      out.append(Diagnostic(.note, "\(rgbImages.count) RGB image\(rgbImages.count == 1 ? "" : "s") (\(rgbImages.sorted().joined(separator: ", "))) will be converted to CMYK through the \(profile.condition) profile in the print PDF"))
+    }
+    return out
   }
 }

@@ -27,6 +27,8 @@ struct Check: ParsableCommand {
   var stress = false
   @Option(help: ArgumentHelp("Check the layout with every row of this CSV.", valueName: "file.csv"))
   var data: String?
+  @Flag(help: "Add the print shop's preflight: images under 300 ppi, hairlines, backgrounds short of the bleed, total ink against the paper's limit.")
+  var print = false
   @Flag(help: "Warnings make the check fail too.")
   var strict = false
 
@@ -36,6 +38,7 @@ struct Check: ParsableCommand {
     options.variables = try variableValues(variables)
     options.stress = stress
     options.dataFile = data
+    options.print = print
     let locales = locale.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
       ?? CheckRun.locales(for: layout)
     do {
