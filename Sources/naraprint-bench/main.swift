@@ -48,6 +48,12 @@ do {
   }
   var pdf = RenderOptions(); pdf.format = .pdf
   try measure("poster → PDF (load, layout, write)", runs: runs) { _ = try pipeline.render(layout, to: out + "/poster.pdf", options: pdf) }
+  var printPDF = RenderOptions(); printPDF.format = .pdf; printPDF.print = PrintRequest()
+  do {
+    try measure("poster → print PDF (PDF/X-4, CMYK)", runs: runs) { _ = try pipeline.render(layout, to: out + "/poster-print.pdf", options: printPDF) }
+  } catch {
+    print("poster → print PDF: \(error)")
+  }
   for dpi in [150.0, 300.0] {
     var png = RenderOptions(); png.format = .png; png.dpi = dpi
     try measure("poster → PNG \(Int(dpi)) dpi", runs: max(3, runs / 3)) { _ = try pipeline.render(layout, to: out + "/poster.png", options: png) }
