@@ -150,12 +150,14 @@ public final class PrintProfile: @unchecked Sendable {
     return out
   }
 
-  /// A soft proof: sRGB pixels as they will look printed in this condition (gamut mapped to
-  /// what the press can print, on the paper's white), back in sRGB.
+  /// A soft proof: sRGB pixels as they will look printed in this condition (mapped to what
+  /// the press can print, as the print PDF converts them), back in sRGB. The paper shows as
+  /// white (relative colorimetric), so what changes is what the inks cannot reach – the dull
+  /// orange, the flatter green – not a grey cast over the whole page.
   public func softProof(rgb: inout [UInt8], pixels: Int) throws {
     let flags = cmsUInt32Number(cmsFLAGS_SOFTPROOFING | cmsFLAGS_BLACKPOINTCOMPENSATION)
     guard let t = cmsCreateProofingTransform(sRGB, NARA_TYPE_RGB_8, sRGB, NARA_TYPE_RGB_8, profile,
-                                             cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), cmsUInt32Number(INTENT_ABSOLUTE_COLORIMETRIC), flags)
+                                             cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), flags)
     else { throw RenderError("LittleCMS cannot build a soft-proof transform for \(path)") }
     defer { cmsDeleteTransform(t) }
     rgb.withUnsafeMutableBufferPointer { p in cmsDoTransform(t, p.baseAddress, p.baseAddress, cmsUInt32Number(pixels)) }
