@@ -229,10 +229,11 @@ extension Reader {
       guard let parsed = fields(node, allowed: keys, what: "anchor") else { return nil }
       f = parsed
     }
-    guard let tn = f["to"], let to = rawScalar(tn, what: "anchor target") else {
+    guard let tn = f["to"] else {
       error("an anchor needs `to:`, the id of the item it hangs from", at: node, hints: ["write `anchor: { to: rubrik, at: bottom-start, self: top-start }`"])
       return nil
     }
+    guard let to = rawScalar(tn, what: "anchor target") else { return nil }
     var a = NaraModel.Anchor(target: scopedID(to, context: context), location: location(tn))
     let pointAliases: [String: BoxPoint] = ["centre": .center, "middle": .center, "top-left": .topStart, "top-right": .topEnd,
                                             "bottom-left": .bottomStart, "bottom-right": .bottomEnd, "left": .start, "right": .end]
