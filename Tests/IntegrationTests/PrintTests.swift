@@ -142,6 +142,33 @@ import Testing
     #expect(text.contains("1 0.6 0 0.2 k"), "the theme's CMYK for djup")
   }
 
+  /// An SVG with a gradient (Cairo writes an RGB shading with stitched functions): the
+  /// gradient runs between CMYK colours.
+  @Test func aGradientIsConvertedToo() throws {
+    let dir = try tempDirectory()
+    try """
+      <svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50">
+        <defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#f2a541"/><stop offset="0.5" stop-color="#ffffff"/><stop offset="1" stop-color="#1f5c4a"/></linearGradient></defs>
+        <rect width="100" height="50" fill="url(#g)"/>
+      </svg>
+      """.write(toFile: dir + "/grad.svg", atomically: true, encoding: .utf8)
+    try """
+      document: { size: A6 }
+      theme: \(repoRoot)/layouts/theme.yaml
+      pages:
+        - items:
+            - image: grad.svg
+              at: [10mm, 10mm]
+              width: 80mm
+              alt: En övergång från orange till grönt
+      """.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+    let text = try uncompressed(try render(dir + "/p.yaml"))
+    #expect(!text.contains("/DeviceRGB"))
+    #expect(text.contains("/ShadingType 2"))
+    // The white stop is paper: no ink.
+    #expect(text.contains("/C1 [\n    0\n    0\n    0\n    0\n  ]") || text.contains("/C0 [\n    0\n    0\n    0\n    0\n  ]"), "a stop in 0 0 0 0")
+  }
+
   @Test func theScreenPDFStaysRGBWithoutAnOutputIntent() throws {
     let text = try uncompressed(try render(repoRoot + "/layouts/malbild-poster.yaml", print: nil))
     #expect(!text.contains("/OutputIntents") && !text.contains("GTS_PDFX") && !text.contains("/TrimBox"))

@@ -134,6 +134,12 @@ final class QPDFDocument {
     return Array(UnsafeBufferPointer(start: buffer, count: length))
   }
 
+  /// An integer or real's value; nil for other objects.
+  func number(_ o: PDFObject) -> Double? {
+    guard qpdf_oh_is_number(q, o.handle) != 0 else { return nil }
+    return qpdf_oh_get_numeric_value(q, o.handle)
+  }
+
   /// A name's text with its slash (`/DeviceRGB`); nil for other objects.
   func nameValue(_ o: PDFObject) -> String? {
     guard qpdf_oh_is_name(q, o.handle) != 0, let p = qpdf_oh_get_name(q, o.handle) else { return nil }

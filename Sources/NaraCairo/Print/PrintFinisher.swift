@@ -44,6 +44,14 @@ enum PrintFinisher {
         try convertImage(o, dict, in: doc, profile: settings.profile)
       }
     }
+    // Gradients: shading dictionaries, indirect or inside a pattern.
+    for o in try doc.allObjects() {
+      let dict = doc.isStream(o) ? try doc.streamDictionary(o) : o
+      guard doc.isDictionary(dict) else { continue }
+      if try doc.hasKey("/ShadingType", dict) { try convertShading(dict, in: doc, convert: convert) }
+      let inner = try doc.key("/Shading", of: dict)
+      if doc.isDictionary(inner) { try convertShading(inner, in: doc, convert: convert) }
+    }
     try addOutputIntent(doc, profile: settings.profile)
     try assertNoDeviceRGB(doc)
   }
@@ -75,6 +83,50 @@ enum PrintFinisher {
     let group = try doc.key("/Group", of: owner)
     guard doc.isDictionary(group), try doc.hasKey("/CS", group) else { return }
     try doc.set("/CS", of: group, to: try doc.name("/DeviceCMYK"))
+  }
+
+  /// A gradient in RGB becomes one in CMYK: the colours its functions interpolate between
+  /// (exponential functions, and stitching functions made of them, as Cairo writes) are
+  /// converted at their ends. Sampled or PostScript functions stay, and the final sweep then
+  /// reports them.
+  static func convertShading(_ shading: PDFObject, in doc: QPDFDocument, convert: (Double, Double, Double) -> CMYK) throws {
+    guard doc.isName(try doc.key("/ColorSpace", of: shading), "/DeviceRGB") else { return }
+    func cmykArray(_ a: PDFObject) throws -> PDFObject? {
+      let v = try doc.items(a).compactMap { doc.number($0) }
+      guard v.count == 3 else { return nil }
+      let c = convert(v[0], v[1], v[2])
+      return try doc.array([c.c, c.m, c.y, c.k].map { try doc.real($0, places: 4) })
+    }
+    func convertFunction(_ f: PDFObject) throws -> Bool {
+      let dict = doc.isStream(f) ? try doc.streamDictionary(f) : f
+      guard doc.isDictionary(dict) else { return false }
+      switch try doc.integer(try doc.key("/FunctionType", of: dict)) {
+      case 2:
+        // C0 and C1 default to black and white: write both out in CMYK.
+        let c0 = try doc.key("/C0", of: dict), c1 = try doc.key("/C1", of: dict)
+        let zero = doc.isArray(c0) ? try cmykArray(c0) : try doc.array([0, 0, 0, 1].map { try doc.real($0) })
+        let one = doc.isArray(c1) ? try cmykArray(c1) : try doc.array([0, 0, 0, 0].map { try doc.real($0) })
+        guard let zero, let one else { return false }
+        try doc.set("/C0", of: dict, to: zero)
+        try doc.set("/C1", of: dict, to: one)
+        if try doc.hasKey("/Range", dict) { try doc.removeKey("/Range", of: dict) }
+        return true
+      case 3:
+        let parts = try doc.items(try doc.key("/Functions", of: dict))
+        var ok = !parts.isEmpty
+        for part in parts { ok = try convertFunction(part) && ok }
+        if try doc.hasKey("/Range", dict) { try doc.removeKey("/Range", of: dict) }
+        return ok
+      default:
+        return false
+      }
+    }
+    let function = try doc.key("/Function", of: shading)
+    let functions = doc.isArray(function) ? try doc.items(function) : [function]
+    guard functions.count == 1, try convertFunction(functions[0]) else { return }
+    let background = try doc.key("/Background", of: shading)
+    if doc.isArray(background), let b = try cmykArray(background) { try doc.set("/Background", of: shading, to: b) }
+    try doc.set("/ColorSpace", of: shading, to: try doc.name("/DeviceCMYK"))
   }
 
   /// An RGB image becomes a CMYK image through the profile (lossless: Flate). Its soft mask
@@ -114,8 +166,10 @@ enum PrintFinisher {
     for o in try doc.allObjects() {
       let dict = doc.isStream(o) ? try doc.streamDictionary(o) : o
       guard doc.isDictionary(dict) else { continue }
-      for key in ["/ColorSpace", "/CS"] where try doc.hasKey(key, dict) {
-        if doc.isName(try doc.key(key, of: dict), "/DeviceRGB") {
+      let shading = try doc.key("/Shading", of: dict)
+      for (holder, key) in [(dict, "/ColorSpace"), (dict, "/CS"), (shading, "/ColorSpace")] where doc.isDictionary(holder) {
+        guard try doc.hasKey(key, holder) else { continue }
+        if doc.isName(try doc.key(key, of: holder), "/DeviceRGB") {
           throw RenderError("making the print PDF failed: object \(doc.objectID(o)) still uses DeviceRGB (\(key))",
                             hints: ["this kind of artwork cannot be converted to CMYK yet; render without --print"])
         }
