@@ -102,10 +102,11 @@ import Testing
     let text = try uncompressed(try render(repoRoot + "/layouts/apt-kit", variables: ["enhet": "Hemtjänst Norr", "datum": "2026-12-03"]))
     let fills = operators(in: text, #"(?:[-0-9.]+\s+){4}k\b"#).map { $0.split(whereSeparator: \.isWhitespace).dropLast().compactMap { Double($0) } }
     #expect(fills.contains([0, 0, 0, 1]), "body text in 100 % K")
-    // No four-colour black anywhere but the registration marks (which are strokes, K).
+    // No four-colour black anywhere (the marks are in the All separation).
     let richBlack = fills.filter { $0.count == 4 && $0[3] > 0.8 && $0[0] + $0[1] + $0[2] > 0.05 }
     #expect(richBlack.isEmpty, "\(richBlack.prefix(3))")
-    #expect(text.contains("1 1 1 1 K"), "crop marks in registration colour")
+    #expect(text.contains("/NaraAll CS 1 SCN"), "crop marks in registration colour")
+    #expect(text.contains("/Separation") && text.contains("/All"), "the All separation")
   }
 
   @Test func fontsAreEmbeddedAndGhostscriptReadsItWithoutComplaint() throws {

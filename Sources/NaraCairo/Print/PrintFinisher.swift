@@ -30,7 +30,7 @@ enum PrintFinisher {
       let streams = doc.isArray(contents) ? try doc.items(contents) : [contents]
       for s in streams where doc.isStream(s) {
         contentStreams.insert(doc.objectID(s))
-        try rewrite(s, in: doc, convert: convert)
+        try rewrite(s, in: doc, convert: convert, owner: page)
       }
       try blendInCMYK(page, doc)
     }
@@ -38,7 +38,7 @@ enum PrintFinisher {
       let dict = try doc.streamDictionary(o)
       let subtype = try doc.key("/Subtype", of: dict)
       if doc.isName(subtype, "/Form") {
-        try rewrite(o, in: doc, convert: convert)
+        try rewrite(o, in: doc, convert: convert, owner: dict)
         try blendInCMYK(dict, doc)
       } else if doc.isName(subtype, "/Image") {
         try convertImage(o, dict, in: doc, profile: settings.profile)
@@ -63,19 +63,48 @@ enum PrintFinisher {
     return { r, g, b in
       let c = Colour(red: r, green: g, blue: b)
       let key = c.hex
-      if key == registration { return CMYK(1, 1, 1, 1) }
+      if key == registration { return CMYK(1, 1, 1, 1) }  // where a separation cannot be used
       if let exact = s.cmykColours[key] { return exact }
       return s.profile.cmyk(for: c)
     }
   }
 
-  static func rewrite(_ stream: PDFObject, in doc: QPDFDocument, convert: (Double, Double, Double) -> CMYK) throws {
+  /// Rewrites one content stream; when it uses the registration colour, `owner`'s resources
+  /// (the page or the form) get the `/All` separation it names.
+  static func rewrite(_ stream: PDFObject, in doc: QPDFDocument, convert: (Double, Double, Double) -> CMYK,
+                      owner: PDFObject? = nil) throws {
     guard let data = try doc.streamData(stream) else {
       throw RenderError("making the print PDF failed: a content stream cannot be decoded")
     }
-    if let converted = try CMYKContent.rewrite(data, convert: convert) {
-      try doc.replaceData(of: stream, with: converted)
+    let registration = PrintMarks.registration
+    let result = try CMYKContent.rewrite(data, convert: convert, isRegistration: { r, g, b in
+      abs(r - registration.red) < 0.001 && abs(g - registration.green) < 0.001 && abs(b - registration.blue) < 0.001
+    })
+    if let converted = result.data { try doc.replaceData(of: stream, with: converted) }
+    if result.usedRegistration, let owner { try addRegistrationSpace(to: owner, in: doc) }
+  }
+
+  /// `/NaraAll`: the `All` separation (ISO 32000-1 §8.6.6.4), which prints on every plate –
+  /// the registration colour prepress software expects for marks.
+  static func addRegistrationSpace(to owner: PDFObject, in doc: QPDFDocument) throws {
+    var resources = try doc.key("/Resources", of: owner)
+    if !doc.isDictionary(resources) {
+      resources = try doc.dictionary()
+      try doc.set("/Resources", of: owner, to: resources)
     }
+    var spaces = try doc.key("/ColorSpace", of: resources)
+    if !doc.isDictionary(spaces) {
+      spaces = try doc.dictionary()
+      try doc.set("/ColorSpace", of: resources, to: spaces)
+    }
+    let tint = try doc.dictionary()
+    try doc.set("/FunctionType", of: tint, to: try doc.integer(2))
+    try doc.set("/Domain", of: tint, to: try doc.array([try doc.integer(0), try doc.integer(1)]))
+    try doc.set("/C0", of: tint, to: try doc.array((0..<4).map { _ in try doc.integer(0) }))
+    try doc.set("/C1", of: tint, to: try doc.array((0..<4).map { _ in try doc.integer(1) }))
+    try doc.set("/N", of: tint, to: try doc.integer(1))
+    let separation = try doc.array([try doc.name("/Separation"), try doc.name("/All"), try doc.name("/DeviceCMYK"), tint])
+    try doc.set("/NaraAll", of: spaces, to: separation)
   }
 
   /// Transparency groups blend in the press's colour space, not in RGB.
@@ -183,7 +212,11 @@ enum PrintFinisher {
 /// `cs`/`CS` and its `sc`/`scn` values → `/DeviceCMYK`); everything else is copied byte for
 /// byte.
 enum CMYKContent {
-  static func rewrite(_ data: [UInt8], convert: (Double, Double, Double) -> CMYK) throws -> [UInt8]? {
+  static func rewrite(_ data: [UInt8], convert: (Double, Double, Double) -> CMYK,
+                      isRegistration: (Double, Double, Double) -> Bool = { _, _, _ in false }) throws
+    -> (data: [UInt8]?, usedRegistration: Bool)
+  {
+    var usedRegistration = false
     let instructions = try ContentTokenizer.instructions(in: data)
     var out: [UInt8] = []
     out.reserveCapacity(data.count + data.count / 8)
@@ -215,7 +248,14 @@ enum CMYKContent {
       switch ins.op {
       case "rg", "RG":
         guard let v = numbers(operands(ins.range), 3) else { throw bad(ins.op) }
-        replace(ins.range, with: fmt(convert(v[0], v[1], v[2])) + (ins.op == "rg" ? " k" : " K"))
+        if isRegistration(v[0], v[1], v[2]) {
+          // Marks print on every plate: the All separation at full tint.
+          usedRegistration = true
+          replace(ins.range, with: ins.op == "rg" ? "/NaraAll cs 1 scn" : "/NaraAll CS 1 SCN")
+          if ins.op == "rg" { fillRGB = false } else { strokeRGB = false }
+        } else {
+          replace(ins.range, with: fmt(convert(v[0], v[1], v[2])) + (ins.op == "rg" ? " k" : " K"))
+        }
       case "g", "G":
         guard let v = numbers(operands(ins.range), 1) else { throw bad(ins.op) }
         replace(ins.range, with: fmt(convert(v[0], v[0], v[0])) + (ins.op == "g" ? " k" : " K"))
@@ -231,9 +271,9 @@ enum CMYKContent {
         continue
       }
     }
-    guard changed else { return nil }
+    guard changed else { return (nil, usedRegistration) }
     out += data[copied...]
-    return out
+    return (out, usedRegistration)
   }
 
   static func bad(_ op: String) -> RenderError {

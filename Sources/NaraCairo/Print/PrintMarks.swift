@@ -25,8 +25,8 @@ struct PageBoxes: Sendable {
 
 /// Crop marks, registration marks and the slug line, drawn outside the bleed.
 enum PrintMarks {
-  /// The registration colour: drawn in this sRGB value and printed on every plate
-  /// (100/100/100/100) by the CMYK conversion. No layout colour is this value.
+  /// The registration colour: drawn in this sRGB value, which the CMYK conversion turns into
+  /// the `All` separation (every plate). No layout colour is this value.
   static let registration = Colour(red: 1.0 / 255, green: 2.0 / 255, blue: 3.0 / 255)
 
   static func draw(_ cr: OpaquePointer, page: RenderedPage, offset: Double, bleed: Double, registration: Bool, slugLine: String?) {
