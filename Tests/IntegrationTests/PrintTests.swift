@@ -93,6 +93,8 @@ import Testing
     #expect(text.contains("<xmpMM:DocumentID>uuid:") && text.contains("<xmpMM:RenditionClass>default"))
     // Still the accessible PDF: tags, language, alt text.
     #expect(text.contains("/StructTreeRoot") && text.contains("/Lang (sv-SE)") && text.contains("/Alt"))
+    // The leaflet's link stays (the tags point at it) but is hidden: nothing to click on paper.
+    #expect(text.contains("/Subtype /Link") && text.contains("/F 2"), "the link is hidden")
     // The embedded profile is a CMYK output profile ('prtr', 'CMYK' at bytes 12 and 16).
     let profile = try Data(contentsOf: URL(fileURLWithPath: repoRoot + "/colour/naraprint-coated-fogra39.icc"))
     #expect(String(decoding: profile[12..<16], as: UTF8.self) == "prtr" && String(decoding: profile[16..<20], as: UTF8.self) == "CMYK")

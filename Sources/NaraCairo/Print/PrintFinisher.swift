@@ -33,6 +33,7 @@ enum PrintFinisher {
         try rewrite(s, in: doc, convert: convert, owner: page)
       }
       try blendInCMYK(page, doc)
+      try hideLinks(on: page, in: doc)
     }
     for o in try doc.allObjects() where doc.isStream(o) && !contentStreams.contains(doc.objectID(o)) {
       let dict = try doc.streamDictionary(o)
@@ -54,6 +55,19 @@ enum PrintFinisher {
     }
     try addOutputIntent(doc, profile: settings.profile)
     try assertNoDeviceRGB(doc)
+  }
+
+  /// Links mean nothing on paper, and PDF/X preflights refuse annotations inside the page
+  /// area unless hidden: a print PDF's links get the Hidden flag (and lose Print). They stay
+  /// in the file, so the structure tree's references to them still hold.
+  static func hideLinks(on page: PDFObject, in doc: QPDFDocument) throws {
+    let annots = try doc.key("/Annots", of: page)
+    guard doc.isArray(annots) else { return }
+    for a in try doc.items(annots) where doc.isDictionary(a) {
+      guard doc.isName(try doc.key("/Subtype", of: a), "/Link") else { continue }
+      let flags = try doc.integer(try doc.key("/F", of: a)) ?? 0
+      try doc.set("/F", of: a, to: try doc.integer((flags | 2) & ~4))
+    }
   }
 
   /// sRGB → CMYK: the theme's own CMYK where it gives one, registration colour for the marks,
