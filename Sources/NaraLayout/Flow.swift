@@ -69,12 +69,12 @@ extension LayoutEngine {
       var runs: [GlyphRun] = []
       if case .listItem(let marker, _) = block.kind, cursor.byte == 0, let first = lines.first {
         runs += try markerRuns(marker, style: style, indent: prepared.indent, width: width, language: language,
-                               baseline: y + baselineOffset(first, leading: style.leading))
+                               baseline: y + baselineOffset(first, leading: style.leading), rtl: prepared.paragraph.direction == .rtl)
       }
       for (i, line) in lines.prefix(take).enumerated() {
         let top = y + Double(i) * style.leading
         let baseline = top + baselineOffset(line, leading: style.leading)
-        let lineX = isRTL ? 0 : prepared.indent
+        let lineX = prepared.paragraph.direction == .rtl ? 0 : prepared.indent
         for r in line.runs {
           var run = r
           run.origin.x += lineX
@@ -149,7 +149,7 @@ extension LayoutEngine {
   }
 
   func markerRuns(_ marker: ListMarker, style: ResolvedStyle, indent: Double, width: Double, language: String,
-                  baseline: Double) throws -> [GlyphRun] {
+                  baseline: Double, rtl: Bool) throws -> [GlyphRun] {
     let markerText = { if case .number(let n) = marker { return "\(n)." }; return "•" }()
     let markerPara = StyledParagraph(
       spans: [StyledSpan(text: markerText, font: fontSpec(style.character, size: style.size), colour: style.character.colour ?? .black)],
@@ -157,7 +157,7 @@ extension LayoutEngine {
       alignment: .start, language: language, direction: .ltr)
     guard let line = try shapeCached(markerPara, width: 10_000).lines.first else { return [] }
     let x = indent - style.listIndent
-    return line.runs.map { var r = $0; r.origin.x += mirror(x, line.width, width); r.origin.y += baseline; return r }
+    return line.runs.map { var r = $0; r.origin.x += rtl ? width - x - line.width : x; r.origin.y += baseline; return r }
   }
 }
 

@@ -145,7 +145,10 @@ extension LayoutEngine {
     }
     var texts = preparer.prepare(segments.map { var s = $0; s.text = pageFields(s.text); return s }, language: language)
     if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
-    if isRTL { texts = zip(block.inlines, texts).map { rightToLeft($1, isLink: $0.link != nil || $0.code) } }
+    // A paragraph runs in its own language's direction: Swedish left to right even on an
+    // Arabic page (a text without a translation), Arabic right to left.
+    let direction = frame.language.map { Direction.of(language: $0) } ?? document.settings.direction
+    if direction == .rtl { texts = zip(block.inlines, texts).map { rightToLeft($1, isLink: $0.link != nil || $0.code) } }
     var spans: [StyledSpan] = []
     for (inline, text) in zip(block.inlines, texts) {
       let a = attributes(of: inline, base: style.character, markup: frame.markup.map { $0.over(theme.markup) } ?? theme.markup)
@@ -159,8 +162,13 @@ extension LayoutEngine {
       spans.append(StyledSpan(text: t, font: fontSpec(a, size: size), colour: a.colour ?? .black,
                               tracking: a.tracking?.points(atSize: size) ?? 0, underline: a.underline ?? false, link: inline.link))
     }
-    return StyledParagraph(spans: spans, alignment: style.alignment, language: language,
-                           direction: document.settings.direction, firstLineIndent: style.firstLineIndent)
+    // A paragraph set against the page's direction keeps its own start (Swedish reads from the
+    // left), but `end` is the page's end, so the mirrored design holds: a page number set at
+    // the end edge stays at the end edge.
+    var alignment = style.alignment
+    if direction != document.settings.direction, alignment == .end { alignment = .start }
+    return StyledParagraph(spans: spans, alignment: alignment, language: language,
+                           direction: direction, firstLineIndent: style.firstLineIndent)
   }
 
   /// In right-to-left text, arrows point the other way and web addresses, e-mail and code

@@ -19,6 +19,7 @@ extension Reader {
       var frame = TextFrame(blocks: parser.parse(content))
       diagnostics += parser.diagnostics
       frame.style = style
+      if isFallback(id) { frame.language = Reader.sourceLanguage }
       if let align { var o = ParagraphStyle(name: "align"); o.alignment = align; frame.overrides = o }
       return Item(id: id, location: loc, kind: .text(frame))
     }

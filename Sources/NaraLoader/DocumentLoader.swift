@@ -146,8 +146,7 @@ public struct LayoutLoader: Sendable {
 
   /// Languages written right to left (their scripts: Arabic, Hebrew, Thaana, Syriac, N'Ko).
   public static func isRightToLeft(_ tag: String) -> Bool {
-    let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-    return ["ar", "fa", "prs", "ps", "ckb", "ur", "he", "yi", "dv", "syr", "ug", "sd", "ku-iq"].contains(primary)
+    Direction.of(language: tag) == .rtl
   }
 
   /// A path as messages show it: relative to the working directory when it lies inside it.

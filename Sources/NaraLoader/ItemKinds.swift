@@ -46,6 +46,7 @@ extension Reader {
             hints: ["add `style:` (one of: \(theme.paragraphStyles.keys.sorted().joined(separator: ", ")))"])
     }
     applyFrameKeys(f, to: &frame, theme: theme)
+    if frame.language == nil, isFallback(itemID) { frame.language = Reader.sourceLanguage }
     return frame
   }
 

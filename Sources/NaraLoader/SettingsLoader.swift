@@ -93,7 +93,8 @@ extension Reader {
       if let sn = sf["style"], let s = string(sn, what: "style") {
         if theme.paragraphStyles[s] == nil { unknownStyle(s, at: sn, theme: theme) } else { style = s }
       }
-      var story = Story(name: name, blocks: blocks, style: style, language: sf["lang"].flatMap { string($0, what: "lang") },
+      var story = Story(name: name, blocks: blocks, style: style,
+                        language: sf["lang"].flatMap { string($0, what: "lang") } ?? (isFallback(name) ? Reader.sourceLanguage : nil),
                         location: location(n))
       story.markup = sf["markup"].map { markupStyles($0, theme: theme) }
       out[name] = story

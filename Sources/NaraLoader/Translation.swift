@@ -24,6 +24,13 @@ final class StringLedger: @unchecked Sendable {
 }
 
 extension Reader {
+  /// The language the layouts are written in: a text without a translation keeps it.
+  static let sourceLanguage = "sv-SE"
+
+  /// Whether the text `id` fell back to Swedish in this load (its frame is then set as Swedish:
+  /// Swedish hyphenation, left to right even on a right-to-left page).
+  func isFallback(_ id: String) -> Bool { ledger?.fallbacks.contains(id) ?? false }
+
   /// A text a translator may translate: recorded with its id, replaced by its translation
   /// when one exists, then given its variables.
   func translatable(_ node: Node, id: String, what: String) -> String? {

@@ -7,7 +7,15 @@ public enum TextTransform: String, Sendable, Hashable, Codable, CaseIterable {
   case none, uppercase, lowercase
 }
 
-public enum Direction: String, Sendable, Hashable, Codable, CaseIterable { case ltr, rtl }
+public enum Direction: String, Sendable, Hashable, Codable, CaseIterable {
+  case ltr, rtl
+
+  /// The direction a language is written in (Arabic, Hebrew, Thaana, Syriac … right to left).
+  public static func of(language tag: String) -> Direction {
+    let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+    return ["ar", "fa", "prs", "ps", "ckb", "ur", "he", "yi", "dv", "syr", "ug", "sd", "ku-iq"].contains(primary) ? .rtl : .ltr
+  }
+}
 
 /// Letter spacing either absolute or relative to the font size (`0.05em`).
 public enum Tracking: Sendable, Hashable, Codable {
