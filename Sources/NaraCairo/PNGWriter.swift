@@ -1,0 +1,76 @@
+import CPangoCairo
+import Foundation
+import NaraModel
+import NaraPageTree
+
+/// PNG output: one file per page, optionally a soft proof through a print profile.
+extension CairoRenderer {
+  // MARK: PNG
+
+  /// Writes one PNG per page: `poster.png`, or `poster-1.png`, `poster-2.png` … for several
+  /// pages. Returns the files written.
+  @discardableResult
+  public func writePNGs(_ document: PagedDocument, to path: String, dpi: Double, proof: PrintProfile? = nil) throws -> [String] {
+    let pages = document.pages
+    var written: [String] = []
+    for (i, page) in pages.enumerated() {
+      let target = pages.count == 1 ? path : Self.numbered(path, i + 1)
+      try AtomicFile.write(to: target) { temp in try renderPNG(page, to: temp, dpi: dpi, proof: proof) }
+      written.append(target)
+    }
+    return written
+  }
+
+  static func numbered(_ path: String, _ n: Int) -> String {
+    let ns = path as NSString
+    let ext = ns.pathExtension
+    return ns.deletingPathExtension + "-\(n)" + (ext.isEmpty ? "" : ".\(ext)")
+  }
+
+  func renderPNG(_ page: RenderedPage, to path: String, dpi: Double, proof: PrintProfile?) throws {
+    let scale = dpi / 72
+    let w = Int((page.size.width * scale).rounded()), h = Int((page.size.height * scale).rounded())
+    guard w > 0, h > 0, w * h <= 400_000_000 else {
+      throw RenderError("a PNG of \(w) × \(h) pixels is too large", hints: ["use a lower --dpi"])
+    }
+    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else {
+      throw RenderError("cairo_image_surface_create failed")
+    }
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface), "cannot allocate a \(w) × \(h) image")
+    guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
+    defer { cairo_destroy(cr) }
+    cairo_set_source_rgb(cr, 1, 1, 1)
+    cairo_paint(cr)
+    cairo_scale(cr, scale, scale)
+    try painter.draw(page.nodes, on: cr)
+    try check(cairo_status(cr), "drawing the PNG failed")
+    cairo_surface_flush(surface)
+    if let proof { try softProof(surface, width: w, height: h, profile: proof) }
+    try check(cairo_surface_write_to_png(surface, path), "cannot write the PNG \(path)")
+  }
+
+  /// Replaces the image's pixels by how they will print (the page is opaque: white under all).
+  func softProof(_ surface: OpaquePointer, width w: Int, height h: Int, profile: PrintProfile) throws {
+    guard let data = cairo_image_surface_get_data(surface) else { return }
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    var rgb = [UInt8](repeating: 0, count: w * h * 3)
+    for y in 0..<h {
+      let row = data + y * stride
+      for x in 0..<w {
+        // ARGB32 native-endian (little-endian here): B, G, R, A bytes; opaque after the white paint.
+        let p = row + x * 4, o = (y * w + x) * 3
+        rgb[o] = p[2]; rgb[o + 1] = p[1]; rgb[o + 2] = p[0]
+      }
+    }
+    try profile.softProof(rgb: &rgb, pixels: w * h)
+    for y in 0..<h {
+      let row = data + y * stride
+      for x in 0..<w {
+        let p = row + x * 4, o = (y * w + x) * 3
+        p[2] = rgb[o]; p[1] = rgb[o + 1]; p[0] = rgb[o + 2]; p[3] = 255
+      }
+    }
+    cairo_surface_mark_dirty(surface)
+  }
+}
