@@ -199,6 +199,30 @@ public struct POCatalog: Sendable {
 
   /// How many of `strings` have a translation to use, only a fuzzy one, or none (missing,
   /// empty or obsolete).
+  /// Where each text stands in this catalog.
+  public enum State: String, Sendable, Codable { case translated, fuzzy, untranslated }
+
+  /// Each text's state, with the line of its entry when the catalog has one (for a translator
+  /// to go to).
+  public func states(for strings: [TranslatableString]) -> [(id: String, state: State, line: Int?)] {
+    var out: [(id: String, state: State, line: Int?)] = []
+    var seen = Set<Key>()
+    for str in strings {
+      let key = Key(context: str.id.isEmpty ? nil : str.id, msgid: str.source)
+      guard seen.insert(key).inserted else { continue }
+      let e = entries[key]
+      let line = e.flatMap { $0.obsolete ? nil : $0.line }
+      if translation(id: str.id, source: str.source) != nil {
+        out.append((str.id, .translated, line))
+      } else if let e, e.fuzzy, !e.obsolete, !e.msgstr.isEmpty {
+        out.append((str.id, .fuzzy, line))
+      } else {
+        out.append((str.id, .untranslated, line))
+      }
+    }
+    return out
+  }
+
   public func status(for strings: [TranslatableString]) -> (translated: Int, fuzzy: Int, untranslated: Int) {
     var r = (translated: 0, fuzzy: 0, untranslated: 0)
     for s in Set(strings.map { Key(context: $0.id.isEmpty ? nil : $0.id, msgid: $0.source) }) {

@@ -1,5 +1,6 @@
 import Foundation
 import NaraCairo
+import NaraCheck
 import NaraLayout
 import NaraLoader
 import NaraLocalization
@@ -158,11 +159,31 @@ public enum StringsExtraction {
   }
 }
 
-/// `naraprint strings status`: every locale's counts and what no longer fits, in one run.
+/// `naraprint strings status`: for every locale and every product (poster, leaflet, kit):
+/// translated, fuzzy (changed in Swedish) and untranslated texts by id with their `.po` line,
+/// and what no longer fits or collides – in one run.
 public enum LocaleStatus {
+  /// One locale and product.
+  public struct Row: Sendable, Codable {
+    public var locale: String
+    public var product: String
+    public var translated: Int
+    public var fuzzy: [String]
+    public var untranslated: [String]
+    public var overflows: Int
+    public var collisions: Int
+  }
+
   public struct Report: Sendable {
+    public var rows: [Row]
     public var table: String
     public var problems: [Diagnostic]
+    /// The rows as JSON, for scripts and CI.
+    public var json: String {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      return (try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
   }
 
   public static func run(_ paths: [String], localesDirectory: String, variables: [String: String], pipeline: Pipeline) throws -> Report {
@@ -172,7 +193,17 @@ public enum LocaleStatus {
       throw DiagnosticsError([.error("no .po files in \(localesDirectory)",
                                      hints: ["start one: msginit -l fi -i \(localesDirectory)/naraprint.pot -o \(localesDirectory)/fi.po"])])
     }
-    var rows: [[String]] = [["locale", "translated", "fuzzy", "untranslated", "overflow"]]
+    // Each product's own texts (a component's texts count for every product that places it).
+    var productStrings: [(layout: String, name: String, strings: [TranslatableString])] = []
+    for layout in extraction.layouts {
+      // A kit by its folder (`apt-kit`), a layout by its file (`malbild-poster`).
+      let file = (layout as NSString).lastPathComponent
+      let name = file == "kit.yaml" || LayoutLoader.isKit(layout) && !file.hasSuffix(".yaml")
+        ? ((LayoutLoader.resolve(layout) as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        : (file as NSString).deletingPathExtension
+      productStrings.append((layout, name, try StringsExtraction.extract([layout], pipeline: pipeline).strings))
+    }
+    var rows: [Row] = []
     var problems: [Diagnostic] = []
     for file in files {
       let locale = String(file.dropLast(3))
@@ -180,36 +211,59 @@ public enum LocaleStatus {
       let catalog: POCatalog
       do { catalog = try POCatalog.read(path: path) } catch {
         problems += error.diagnostics
-        rows.append([locale, "–", "–", "–", "cannot read"])
         continue
       }
-      let counts = catalog.status(for: extraction.strings)
-      var overflows: [Diagnostic] = []
-      for layout in extraction.layouts {
-        var loader = try pipeline.loader(variables: variables, locale: nil, layout: layout, allowUnset: true)
+      for product in productStrings {
+        let states = catalog.states(for: product.strings)
+        let fuzzy = states.filter { $0.state == .fuzzy }, untranslated = states.filter { $0.state == .untranslated }
+        func list(_ items: [(id: String, state: POCatalog.State, line: Int?)]) -> String {
+          let shown = items.prefix(12).map { "\($0.id)" + ($0.line.map { " (\(file):\($0))" } ?? "") }
+          return shown.joined(separator: ", ") + (items.count > 12 ? " and \(items.count - 12) more" : "")
+        }
+        if !fuzzy.isEmpty {
+          problems.append(Diagnostic(.warning, "\(locale), \(product.name): \(fuzzy.count) text\(fuzzy.count == 1 ? "" : "s") changed in Swedish since translated (fuzzy): \(list(fuzzy))",
+                                     at: SourceLocation(file: displayPath(path), line: fuzzy[0].line ?? 0, column: 1),
+                                     hints: ["review them (msgmerge --previous shows the old Swedish), then remove the fuzzy flag"]))
+        }
+        if !untranslated.isEmpty {
+          problems.append(Diagnostic(.note, "\(locale), \(product.name): \(untranslated.count) untranslated: \(list(untranslated))"))
+        }
+        var found: [Diagnostic] = []
+        var loader = try pipeline.loader(variables: variables, locale: nil, layout: product.layout, allowUnset: true)
         loader.translations = CatalogTranslations(catalog: catalog)
         loader.language = locale
         do {
-          if LayoutLoader.isKit(layout) {
-            let kit = try loader.loadKit(path: layout)
-            for sheet in kit.sheets { overflows += try pipeline.layout(sheet.document).diagnostics }
+          if LayoutLoader.isKit(product.layout) {
+            let kit = try loader.loadKit(path: product.layout)
+            for sheet in kit.sheets {
+              let result = try pipeline.layout(sheet.document)
+              found += result.diagnostics + CollisionCheck.findings(in: result.document).map(\.diagnostic)
+            }
           } else {
-            overflows += try pipeline.layout(try loader.load(path: layout).document).diagnostics
+            let result = try pipeline.layout(try loader.load(path: product.layout).document)
+            found += result.diagnostics + CollisionCheck.findings(in: result.document).map(\.diagnostic)
           }
         } catch let e as DiagnosticsError {
-          overflows += e.diagnostics
+          found += e.diagnostics
         }
+        let overflows = found.filter { $0.code == "overflow" || $0.message.contains("no font can show") }
+        let collisions = found.filter { $0.code?.hasPrefix("collision") == true && $0.severity != .note }
+        problems += (overflows + collisions).map { d -> Diagnostic in var c = d; c.message = "\(locale): " + d.message; return c }
+        rows.append(Row(locale: locale, product: product.name, translated: states.count - fuzzy.count - untranslated.count,
+                        fuzzy: fuzzy.map(\.id), untranslated: untranslated.map(\.id),
+                        overflows: overflows.count, collisions: collisions.count))
       }
-      let reported = overflows.filter { ["does not fit", "too tall", "no font can show"].contains(where: $0.message.contains) }
-        .map { d -> Diagnostic in var c = d; c.message = "\(locale): " + d.message; return c }
-      problems += reported
-      rows.append([locale, "\(counts.translated)", "\(counts.fuzzy)", "\(counts.untranslated)",
-                   reported.isEmpty ? "fits" : "\(reported.count) frame\(reported.count == 1 ? "" : "s")"])
     }
-    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-    let table = rows.map { row in
+    var cells: [[String]] = [["locale", "product", "translated", "fuzzy", "untranslated", "overflow", "collisions"]]
+    for r in rows {
+      cells.append([r.locale, r.product, "\(r.translated)", "\(r.fuzzy.count)", "\(r.untranslated.count)",
+                    r.overflows == 0 ? "fits" : "\(r.overflows) frame\(r.overflows == 1 ? "" : "s")", "\(r.collisions)"])
+    }
+    let widths = (0..<cells[0].count).map { c in cells.map { $0[c].count }.max() ?? 0 }
+    let table = cells.map { row in
       row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        .trimmingCharacters(in: .whitespaces)
     }.joined(separator: "\n") + "\n(\(extraction.strings.count) texts in \(extraction.layouts.count) layouts)"
-    return Report(table: table, problems: problems)
+    return Report(rows: rows, table: table, problems: problems)
   }
 }

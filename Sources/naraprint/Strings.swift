@@ -46,21 +46,25 @@ struct Strings: ParsableCommand {
 
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "For every locale: translated, fuzzy and untranslated texts, and what no longer fits.")
+      abstract: "For every locale and product: translated, fuzzy and untranslated texts by id, and what no longer fits or collides.")
     @Argument(help: "Layout files, kits or folders (default: layouts).")
     var paths: [String] = ["layouts"]
     @Option(help: "The folder with the .po files (default: layouts/locales).")
     var locales = "layouts/locales"
     @Option(name: .customLong("set"), help: ArgumentHelp("Values for {{variables}} (defaults are used for the rest).", valueName: "name=value"))
     var variables: [String] = []
+    @Flag(help: "Print the rows as JSON (for scripts and CI) instead of the table.")
+    var json = false
 
     func run() throws {
       let printer = DiagnosticPrinter()
       do {
         let pipeline = try Pipeline()
         let report = try LocaleStatus.run(paths, localesDirectory: locales, variables: try variableValues(variables), pipeline: pipeline)
-        print(report.table)
-        printer.print(report.problems)
+        if json { print(report.json) } else {
+          print(report.table)
+          printer.print(report.problems)
+        }
         if report.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
       } catch let e as DiagnosticsError {
         printer.print(e.diagnostics); throw ExitCode(2)

@@ -155,6 +155,30 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir + "/g.pdf"))
   }
 
+  /// `strings status`: a row per locale and product; a fuzzy entry is named with its `.po` line;
+  /// `--json` gives the same rows.
+  @Test func statusPerProductNamesFuzzyEntriesAtTheirLine() throws {
+    let dir = try workspace()
+    // Mark the Finnish translation of the leaflet's heading fuzzy, as msgmerge does after a change.
+    let fi = dir + "/layouts/locales/fi.po"
+    var lines = try String(contentsOfFile: fi, encoding: .utf8).components(separatedBy: "\n")
+    let ctxt = try #require(lines.firstIndex(of: "msgctxt \"rubrik\""), "fi.po has the heading")
+    lines.insert("#, fuzzy", at: ctxt)
+    try lines.joined(separator: "\n").write(toFile: fi, atomically: true, encoding: .utf8)
+    let status = try LocaleStatus.run([dir + "/layouts"], localesDirectory: dir + "/layouts/locales",
+                                      variables: ["enhet": "Hemtjänst Norr", "datum": "2026-12-03"], pipeline: try pipeline())
+    #expect(Set(status.rows.map(\.product)) == ["apt-kit", "malbild-poster", "vad-ar-nara-vard"], "\(status.rows.map(\.product))")
+    #expect(status.rows.count == 12)
+    let leaflet = try #require(status.rows.first { $0.locale == "fi" && $0.product == "vad-ar-nara-vard" })
+    #expect(leaflet.fuzzy == ["rubrik"] && leaflet.untranslated.isEmpty, "\(leaflet)")
+    let fuzzy = try #require(status.problems.first { $0.message.hasPrefix("fi, vad-ar-nara-vard: 1 text changed in Swedish") })
+    #expect(fuzzy.message.contains("rubrik (fi.po:\(ctxt + 2))"), "\(fuzzy.message)")
+    #expect(fuzzy.location?.line == ctxt + 2)
+    #expect(status.table.contains("fi      vad-ar-nara-vard  29          1      0"), "\(status.table)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(status.json.utf8)) as? [[String: Any]])
+    #expect(json.count == 12 && json.contains { ($0["fuzzy"] as? [String]) == ["rubrik"] })
+  }
+
   /// A translation much longer than the Swedish is named: locale, story, frame, page, how much.
   @Test func anOverflowingTranslationIsReported() throws {
     let dir = try workspace()
