@@ -36,11 +36,7 @@ extension Reader {
     }
     // Block scalars start on the line after their indicator.
     let block = scalar.style == .literal || scalar.style == .folded
-    let firstLine = (contentNode.mark?.line ?? 0) + (block ? 1 : 0)
-    var parser = MarkupParser(file: displayName, firstLine: firstLine, column: (contentNode.mark?.column ?? 0))
-    var frame = TextFrame(blocks: parser.parse(content))
-    diagnostics += parser.diagnostics
-    checkStyles(in: frame.blocks, theme: theme, at: contentNode)
+    var frame = TextFrame(blocks: parseMarkup(content, id: itemID, node: contentNode, block: block, theme: theme))
     if !f.has("style") && theme.defaultStyle == nil && !theme.paragraphStyles.isEmpty {
       error("this text names no style and the theme has no default-style", at: kindNode,
             hints: ["add `style:` (one of: \(theme.paragraphStyles.keys.sorted().joined(separator: ", ")))"])

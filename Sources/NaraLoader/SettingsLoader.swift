@@ -85,10 +85,7 @@ extension Reader {
         error("story `\(name)` needs its text under `content: |`", at: n); continue
       }
       let block = scalar.style == .literal || scalar.style == .folded
-      var parser = MarkupParser(file: displayName, firstLine: (c.mark?.line ?? 0) + (block ? 1 : 0), column: c.mark?.column ?? 0)
-      let blocks = parser.parse(text)
-      diagnostics += parser.diagnostics
-      checkStyles(in: blocks, theme: theme, at: c)
+      let blocks = parseMarkup(text, id: name, node: c, block: block, theme: theme)
       var style: String?
       if let sn = sf["style"], let s = string(sn, what: "style") {
         if theme.paragraphStyles[s] == nil { unknownStyle(s, at: sn, theme: theme) } else { style = s }

@@ -122,6 +122,24 @@ extension Reader {
     }
   }
 
+  /// The same, for a text written somewhere other than the YAML (a translation).
+  func checkStyles(in blocks: [TextBlock], theme: Theme, at location: SourceLocation, hint: String) {
+    for b in blocks {
+      if let ps = b.style, theme.paragraphStyles[ps] == nil {
+        var hints = ["styles are defined under `styles:` in the theme", hint]
+        if let g = closestMatch(to: ps, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+        error("no paragraph style `\(ps)` in the theme", at: location, hints: hints)
+      }
+      for i in b.inlines {
+        if let cs = i.characterStyle, theme.characterStyles[cs] == nil {
+          var hints = ["define it under character-styles in the theme", hint]
+          if let g = closestMatch(to: cs, in: theme.characterStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
+          error("no character style `\(cs)` in the theme", at: location, hints: hints)
+        }
+      }
+    }
+  }
+
   func unknownStyle(_ name: String, at node: Node, theme: Theme) {
     var hints = ["styles are defined under `styles:` in the theme"]
     if let g = closestMatch(to: name, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }

@@ -5,6 +5,13 @@ import Yams
 public protocol TranslationSource: Sendable {
   /// The translation of `source` for the text `id`, or nil to keep the source.
   func translation(id: String, source: String) -> String?
+  /// Where that translation is written (a `.po` file's msgstr line), so that an error in it
+  /// points there, not at the Swedish layout.
+  func location(id: String, source: String) -> SourceLocation?
+}
+
+extension TranslationSource {
+  public func location(id: String, source: String) -> SourceLocation? { nil }
 }
 
 /// A translatable text as the layout has it: its id, its Swedish source (component parameters
@@ -21,6 +28,8 @@ final class StringLedger: @unchecked Sendable {
   var strings: [SourceString] = []
   /// Ids that had no translation (Swedish was used).
   var fallbacks: [String] = []
+  /// Where the translation the last `translatable` call used is written, and its Swedish.
+  var lastTranslation: (location: SourceLocation, source: String)?
 }
 
 extension Reader {
@@ -40,9 +49,13 @@ extension Reader {
     let source = substituteParameters(scalar.string)
     var chosen = source
     if let ledger {
+      ledger.lastTranslation = nil
       ledger.strings.append(SourceString(id: id, source: source, location: location(node)))
       if let translations {
-        if let t = translations.translation(id: id, source: source) { chosen = t } else if source.contains(where: \.isLetter) { ledger.fallbacks.append(id) }
+        if let t = translations.translation(id: id, source: source) {
+          chosen = t
+          ledger.lastTranslation = translations.location(id: id, source: source).map { ($0, source) }
+        } else if source.contains(where: \.isLetter) { ledger.fallbacks.append(id) }
       }
     }
     return substitute(chosen, at: node)
@@ -67,5 +80,33 @@ extension Reader {
       rest = rest[close.upperBound...]
     }
     return out + rest
+  }
+}
+
+extension Reader {
+  /// Parses a text's markup. A translated text is parsed where the translator wrote it: its
+  /// errors (a style that does not exist, markup that does not close, a link that changed)
+  /// name the `.po` file and line, and the text's id.
+  func parseMarkup(_ text: String, id: String, node: Node, block: Bool, theme: Theme) -> [TextBlock] {
+    if let (po, source) = ledger?.lastTranslation {
+      var parser = MarkupParser(file: po.file, firstLine: po.line, column: po.column)
+      let blocks = parser.parse(text)
+      let hint = "in the translation of `\(id)`; fix it in \(po.file)"
+      diagnostics += parser.diagnostics.map { d in var c = d; c.hints.append(hint); return c }
+      checkStyles(in: blocks, theme: theme, at: po, hint: hint)
+      // A translation keeps the Swedish text's links (a translator may not send readers elsewhere).
+      var sourceParser = MarkupParser(file: po.file, firstLine: po.line, column: po.column)
+      let sourceLinks = Set(sourceParser.parse(source).flatMap { $0.inlines.compactMap(\.link) })
+      for link in Set(blocks.flatMap { $0.inlines.compactMap(\.link) }).subtracting(sourceLinks).sorted() {
+        error("the translation of `\(id)` links to \(link), which the Swedish text does not", at: po,
+              hints: ["keep the link target as in the Swedish: " + (sourceLinks.sorted().first ?? "(no link)"), hint])
+      }
+      return blocks
+    }
+    var parser = MarkupParser(file: displayName, firstLine: (node.mark?.line ?? 0) + (block ? 1 : 0), column: node.mark?.column ?? 0)
+    let blocks = parser.parse(text)
+    diagnostics += parser.diagnostics
+    checkStyles(in: blocks, theme: theme, at: node)
+    return blocks
   }
 }

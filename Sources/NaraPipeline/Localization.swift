@@ -10,7 +10,13 @@ import NaraPageTree
 /// A gettext catalog as the loader's source of translations.
 struct CatalogTranslations: TranslationSource {
   let catalog: POCatalog
+  /// The catalog's file as messages show it.
+  var file: String = ""
   func translation(id: String, source: String) -> String? { catalog.translation(id: id, source: source) }
+  func location(id: String, source: String) -> SourceLocation? {
+    guard !file.isEmpty, let e = catalog.entry(id: id, source: source) else { return nil }
+    return SourceLocation(file: file, line: e.msgstrLine, column: 1)
+  }
 }
 
 extension Pipeline {
@@ -39,7 +45,7 @@ extension Pipeline {
                 "extract the template first: naraprint strings extract layouts -o layouts/locales/naraprint.pot"])])
     }
     let catalog = try POCatalog.read(path: path)
-    loader.translations = CatalogTranslations(catalog: catalog)
+    loader.translations = CatalogTranslations(catalog: catalog, file: displayPath(path))
     loader.language = locale
     return loader
   }
@@ -230,7 +236,7 @@ public enum LocaleStatus {
         }
         var found: [Diagnostic] = []
         var loader = try pipeline.loader(variables: variables, locale: nil, layout: product.layout, allowUnset: true)
-        loader.translations = CatalogTranslations(catalog: catalog)
+        loader.translations = CatalogTranslations(catalog: catalog, file: displayPath(path))
         loader.language = locale
         do {
           if LayoutLoader.isKit(product.layout) {

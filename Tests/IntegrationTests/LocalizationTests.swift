@@ -179,6 +179,34 @@ import Testing
     #expect(json.count == 12 && json.contains { ($0["fuzzy"] as? [String]) == ["rubrik"] })
   }
 
+  /// An error inside a translation is reported at the `.po` file's msgstr, with the text's id:
+  /// a style the theme does not have, a link target the Swedish does not have.
+  @Test func errorsInATranslationPointAtThePOFile() throws {
+    let dir = try workspace()
+    let en = dir + "/layouts/locales/en.po"
+    var lines = try String(contentsOfFile: en, encoding: .utf8).components(separatedBy: "\n")
+    let ingress = try #require(lines.indices.first { lines[$0].hasPrefix("\"{blad-ingress} Local health care") })
+    lines[ingress] = lines[ingress].replacingOccurrences(of: "{blad-ingress}", with: "{ingress}")
+    let link = try #require(lines.indices.first { $0 > ingress && lines[$0].contains("(https://regionvarmland.se/naravard)") })
+    lines[link] = lines[link].replacingOccurrences(of: "https://regionvarmland.se/naravard", with: "https://example.com/x")
+    try lines.joined(separator: "\n").write(toFile: en, atomically: true, encoding: .utf8)
+    var options = RenderOptions()
+    options.locale = "en"
+    do {
+      _ = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/en.pdf", options: options)
+      Issue.record("rendered a translation with errors")
+    } catch let e as DiagnosticsError {
+      let style = try #require(e.diagnostics.first { $0.message == "no paragraph style `ingress` in the theme" }, "\(e.diagnostics)")
+      // The msgstr keyword is the line before the first continuation line.
+      #expect(style.location?.file.hasSuffix("layouts/locales/en.po") == true && style.location?.line == ingress, "\(String(describing: style.location))")
+      #expect(style.hints.contains { $0.hasPrefix("in the translation of `text`") })
+      let changed = try #require(e.diagnostics.first { $0.message.hasPrefix("the translation of `text` links to https://example.com/x") })
+      #expect(changed.location?.line == ingress)
+      #expect(changed.hints.first == "keep the link target as in the Swedish: https://regionvarmland.se/naravard")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir + "/en.pdf"))
+  }
+
   /// A translation much longer than the Swedish is named: locale, story, frame, page, how much.
   @Test func anOverflowingTranslationIsReported() throws {
     let dir = try workspace()
