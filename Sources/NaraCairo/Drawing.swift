@@ -16,6 +16,8 @@ final class Painter {
   /// The id of each top-level structure element, in the order they were written (to put
   /// them in the layout's reading order afterwards).
   var topLevelIDs: [[String]] = []
+  /// The language of each top-level element when it is not the document's (nil otherwise).
+  var topLevelLanguages: [String?] = []
   /// Inside a figure everything belongs to the figure: no nested tags.
   private var figureDepth = 0
   private var inList = false
@@ -42,6 +44,7 @@ final class Painter {
     cairo_tag_begin(cr, "Figure", nil)
     figureAlts.append(alt)
     topLevelIDs.append(id)
+    topLevelLanguages.append(nil)
   }
 
   func draw(_ node: Node, on cr: OpaquePointer) throws {
@@ -91,7 +94,10 @@ final class Painter {
     case .artifact, .group:
       for run in t.runs { try drawRun(run, on: cr) }
     case .listItem:
-      if !inList { cairo_tag_begin(cr, "L", nil); inList = true; topLevelIDs.append(t.owners + [t.id]) }
+      if !inList {
+        cairo_tag_begin(cr, "L", nil); inList = true
+        topLevelIDs.append(t.owners + [t.id]); topLevelLanguages.append(t.language)
+      }
       cairo_tag_begin(cr, "LI", nil)
       // The layout puts the marker first.
       if let marker = t.runs.first {
@@ -105,13 +111,13 @@ final class Painter {
       closeList(on: cr)
       let tag = "H\(min(6, max(1, level)))"
       cairo_tag_begin(cr, tag, nil)
-      topLevelIDs.append(t.owners + [t.id])
+      topLevelIDs.append(t.owners + [t.id]); topLevelLanguages.append(t.language)
       try drawRuns(t.runs, on: cr)
       cairo_tag_end(cr, tag)
     case .paragraph, .figure:
       closeList(on: cr)
       cairo_tag_begin(cr, "P", nil)
-      topLevelIDs.append(t.owners + [t.id])
+      topLevelIDs.append(t.owners + [t.id]); topLevelLanguages.append(t.language)
       try drawRuns(t.runs, on: cr)
       cairo_tag_end(cr, "P")
     }

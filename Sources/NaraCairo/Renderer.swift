@@ -91,6 +91,7 @@ public final class CairoRenderer {
     painter.tagStructure = true
     painter.figureAlts = []
     painter.topLevelIDs = []
+    painter.topLevelLanguages = []
     var elementsPerPage: [Int] = []
     defer { painter.tagStructure = false }
     cairo_tag_begin(cr, "Document", nil)
@@ -125,6 +126,7 @@ public final class CairoRenderer {
       language: document.metadata.language, title: document.metadata.title, figureAlts: painter.figureAlts,
       readingOrder: Self.readingOrder(ids: painter.topLevelIDs, perPage: elementsPerPage, pages: document.pages))
     info.pdfx = options.print != nil
+    info.elementLanguages = painter.topLevelLanguages
     try PDFFinisher.finish(path: path, info: info, boxes: options.bleed || options.cropMarks ? boxes : nil, print: options.print)
   }
 

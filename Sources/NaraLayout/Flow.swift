@@ -87,6 +87,7 @@ extension LayoutEngine {
       y += Double(max(take, lines.isEmpty ? 0 : 1)) * style.leading
       if lines.isEmpty { y += 0 }
       var node = TextNode(id: "\(textID)#\(cursor.block + 1)", role: role, runs: runs)
+      if language != document.settings.language { node.language = language }
       node.forcedBreaks = Self.forcedBreaks(in: Array(lines.prefix(take + (take < lines.count ? 1 : 0))))
       result.nodes.append(.text(node))
       first = false

@@ -102,6 +102,9 @@ public struct TextNode: Sendable, Hashable {
   public var forcedBreaks: [String] = []
   /// Where the innermost component around the text was placed (`use:`), if any.
   public var placedBy: SourceLocation?
+  /// The text's language when it is not the document's (Swedish left untranslated, a frame
+  /// with `lang:`), for its structure element's `/Lang`.
+  public var language: String?
   public var role: StructureRole
   public var runs: [GlyphRun]
   public init(id: String, role: StructureRole, runs: [GlyphRun]) { self.id = id; self.role = role; self.runs = runs }

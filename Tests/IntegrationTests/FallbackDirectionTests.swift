@@ -19,6 +19,12 @@ import Testing
     // The kit has no Arabic yet: its Swedish sentences end with their full stop.
     #expect(text.contains("Börja i det ni redan gör."), "\(text.prefix(400))")
     #expect(!text.contains(".Börja") && !text.contains("?Hur"), "punctuation at the wrong end")
+    // Its structure elements say they are Swedish; the document stays Arabic.
+    let qdf = pdf + ".qdf"
+    _ = try run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf])
+    let objects = String(decoding: try Data(contentsOf: URL(fileURLWithPath: qdf)), as: UTF8.self)
+    #expect(objects.components(separatedBy: "/Lang (sv-SE)").count > 20, "Swedish elements tagged sv-SE")
+    #expect(objects.contains("/Lang (ar)"))
     // The page number (end-aligned) is at the page's end edge: the left in Arabic.
     let (document, _, _) = try pipeline.build(repoRoot + "/layouts/apt-kit", variables: options.variables, locale: "ar")
     func runs(_ nodes: [Node]) -> [GlyphRun] {

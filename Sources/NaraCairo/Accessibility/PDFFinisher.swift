@@ -12,6 +12,9 @@ public struct AccessibilityInfo: Sendable {
   public var readingOrder: [Int]?
   /// Also identify the file as PDF/X-4 (a print PDF) in its metadata.
   public var pdfx = false
+  /// The language of each top-level structure element in drawing order, where it differs
+  /// from the document's (a Swedish text left untranslated in an Arabic PDF).
+  public var elementLanguages: [String?] = []
   public init(language: String, title: String?, figureAlts: [String], readingOrder: [Int]? = nil) {
     self.language = language; self.title = title; self.figureAlts = figureAlts; self.readingOrder = readingOrder
   }

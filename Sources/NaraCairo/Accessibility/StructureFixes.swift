@@ -31,6 +31,15 @@ enum StructureFixes {
     for (figure, alt) in zip(figures, info.figureAlts) {
       try doc.set("/Alt", of: figure, to: try doc.unicodeString(alt))
     }
+    // Each element in a language other than the document's says so (ISO 14289-1 §7.2).
+    if top.count == 1, info.elementLanguages.contains(where: { $0 != nil }) {
+      let kids = try elements(of: top[0], in: doc)
+      if kids.count == info.elementLanguages.count {
+        for (kid, language) in zip(kids, info.elementLanguages) {
+          if let language { try doc.set("/Lang", of: kid, to: try doc.unicodeString(language)) }
+        }
+      }
+    }
     // Reading order as the layout declares it: the Document's kids in a new order (figures
     // got their alt texts above, in the order they were drawn).
     if let order = info.readingOrder, top.count == 1 {
