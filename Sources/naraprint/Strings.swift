@@ -8,7 +8,61 @@ import NaraPipeline
 struct Strings: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Translations: extract the texts as a gettext template, report each locale's state.",
-    subcommands: [Extract.self, Status.self])
+    subcommands: [Extract.self, Update.self, Status.self])
+
+  /// `strings update`: extract the template again and merge it into every catalog with
+  /// gettext's msgmerge (`--previous`), so a translator sees the old Swedish beside the new.
+  struct Update: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Extract the template again and merge it into every .po (msgmerge --previous): changed texts become fuzzy.",
+      discussion: """
+        Writes layouts/locales/naraprint.pot, then runs `msgmerge --previous --update` on each
+        .po file beside it (gettext must be installed). A text whose Swedish changed is marked
+        fuzzy with its previous Swedish (#| msgid) for the translator; `strings status` lists
+        them with their lines.
+        """)
+    @Argument(help: "Layout files, kits or folders (default: layouts).")
+    var paths: [String] = ["layouts"]
+    @Option(help: "The folder with the template and the .po files (default: layouts/locales).")
+    var locales = "layouts/locales"
+
+    func run() throws {
+      let printer = DiagnosticPrinter()
+      do {
+        let pipeline = try Pipeline()
+        let result = try StringsExtraction.extract(paths, pipeline: pipeline)
+        let template = (locales as NSString).appendingPathComponent("naraprint.pot")
+        try FileManager.default.createDirectory(atPath: locales, withIntermediateDirectories: true)
+        let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
+        try AtomicFile.write(to: template) { temp in try pot.write(toFile: temp, atomically: false, encoding: .utf8) }
+        printer.print(result.warnings)
+        FileHandle.standardError.write(Data("wrote \(template): \(result.strings.count) texts\n".utf8))
+        let catalogs = ((try? FileManager.default.contentsOfDirectory(atPath: locales)) ?? []).filter { $0.hasSuffix(".po") }.sorted()
+        for file in catalogs {
+          let path = (locales as NSString).appendingPathComponent(file)
+          let p = Process()
+          p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+          p.arguments = ["msgmerge", "--quiet", "--previous", "--update", "--backup=none", path, template]
+          let err = Pipe()
+          p.standardError = err
+          do { try p.run() } catch {
+            throw RenderError("cannot run msgmerge: \(error)", hints: ["install gettext (apt-get install gettext)"])
+          }
+          let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+          p.waitUntilExit()
+          guard p.terminationStatus == 0 else {
+            throw RenderError("msgmerge could not merge \(path): \(message.trimmingCharacters(in: .whitespacesAndNewlines))",
+                              hints: ["fix the .po file (msgfmt -c \(path) names the line), then run strings update again"])
+          }
+          FileHandle.standardError.write(Data("merged \(path)\n".utf8))
+        }
+      } catch let e as DiagnosticsError {
+        printer.print(e.diagnostics); throw ExitCode(2)
+      } catch let e as RenderError {
+        printer.print([e.diagnostic]); throw ExitCode(1)
+      }
+    }
+  }
 
   struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -18,6 +18,27 @@ import Testing
     #expect(r.err.contains("wrote malbild-poster.pdf (1 page)"))
   }
 
+  /// A one-sentence change in the Swedish: `strings update` marks exactly the entries with
+  /// that sentence fuzzy, with the previous Swedish; `strings status --json` lists them.
+  @Test func stringsUpdateMarksAChangedSentenceFuzzy() throws {
+    let dir = try tempDirectory()
+    for sub in ["layouts", "assets"] { try FileManager.default.copyItem(atPath: repoRoot + "/" + sub, toPath: dir + "/" + sub) }
+    let leaflet = dir + "/layouts/vad-ar-nara-vard.yaml"
+    let changed = try String(contentsOfFile: leaflet, encoding: .utf8)
+      .replacingOccurrences(of: "Vad är nära vård – och varför behövs det?", with: "Vad är nära vård – och varför behövs den?")
+    try changed.write(toFile: leaflet, atomically: true, encoding: .utf8)
+    let r = try naraprint(["strings", "update"], cwd: dir)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.err.contains("merged layouts/locales/fi.po"))
+    let fi = try String(contentsOfFile: dir + "/layouts/locales/fi.po", encoding: .utf8)
+    #expect(fi.contains("#, fuzzy\n#| msgctxt \"rubrik\"\n#| msgid \"Vad är nära vård – och varför behövs det?\"\nmsgctxt \"rubrik\""), "previous Swedish kept")
+    let status = try naraprint(["strings", "status", "layouts/vad-ar-nara-vard.yaml", "--json"], cwd: dir)
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [[String: Any]], "\(status.out)")
+    let row = try #require(rows.first { $0["locale"] as? String == "fi" })
+    #expect((row["fuzzy"] as? [String])?.sorted() == ["document.title", "rubrik"], "\(row)")
+    #expect(row["translated"] as? Int == 28)
+  }
+
   @Test func pngFormatFromTheExtension() throws {
     let dir = try tempDirectory()
     let r = try naraprint(["render", repoRoot + "/layouts/malbild-poster.yaml", "-o", "poster.png", "--dpi", "30"], cwd: dir)
