@@ -30,18 +30,6 @@ struct PageMarks {
   }
 }
 
-func apply(_ t: Transform, _ p: Point) -> Point {
-  Point(x: t.a * p.x + t.c * p.y + t.tx, y: t.b * p.x + t.d * p.y + t.ty)
-}
-
-func apply(_ t: Transform, _ r: Rect) -> Rect {
-  let corners = [Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.minX, y: r.maxY), Point(x: r.maxX, y: r.maxY)]
-    .map { apply(t, $0) }
-  let xs = corners.map(\.x), ys = corners.map(\.y)
-  let x0 = xs.min() ?? 0, y0 = ys.min() ?? 0
-  return Rect(x: x0, y: y0, width: (xs.max() ?? 0) - x0, height: (ys.max() ?? 0) - y0)
-}
-
 /// One text block's ink: a box per word, and per line its baseline and extent.
 struct TextMark {
   struct Line { var baseline: Double; var minX: Double; var maxX: Double; var size: Double; var words: [Rect] }
@@ -59,17 +47,17 @@ struct TextMark {
   var order: Int
 
   init?(_ node: TextNode, _ t: Transform, order: Int) {
-    let scale = sqrt(abs(t.a * t.d - t.b * t.c))
+    let scale = t.scaleFactor
     var words: [Rect] = []
     var lines: [Line] = []
     var size = 0.0
     for run in node.runs {
-      let boxes = run.inkBoxes.map { apply(t, Rect(x: $0.minX + run.origin.x, y: $0.minY + run.origin.y, width: $0.width, height: $0.height)) }
+      let boxes = run.inkBoxes.map { t.apply(Rect(x: $0.minX + run.origin.x, y: $0.minY + run.origin.y, width: $0.width, height: $0.height)) }
       guard !boxes.isEmpty else { continue }
       words += boxes
       let s = run.font.size * scale
       size = max(size, s)
-      let baseline = apply(t, run.origin).y
+      let baseline = t.apply(run.origin).y
       let minX = boxes.map(\.minX).min() ?? 0, maxX = boxes.map(\.maxX).max() ?? 0
       // Runs of one line of one block merge into one line.
       if let i = lines.firstIndex(where: { abs($0.baseline - baseline) < 0.5 }) {
@@ -113,11 +101,12 @@ struct ShapeMark {
   init(_ p: PathNode, _ t: Transform, opaque: Bool, order: Int) {
     owners = p.owners; sources = p.sources; isImage = false; self.order = order
     isPageBackground = p.owners.isEmpty
-    let subpaths = Flattening.subpaths(p.path).map { $0.map { apply(t, $0) } }
+    // 16 pieces a curve: within a fraction of a point for the curves of a poster.
+    let subpaths = p.path.subpaths(piecesPerCurve: 16).map { $0.map { t.apply($0) } }
     if let fill = p.fill, fill.alpha > 0 { fills = subpaths.filter { $0.count > 2 } }
     if let s = p.stroke, s.width.points > 0, s.colour.alpha > 0 {
       strokes = subpaths
-      halfStroke = s.width.points / 2 * sqrt(abs(t.a * t.d - t.b * t.c))
+      halfStroke = s.width.points / 2 * t.scaleFactor
     }
     opaqueFill = opaque && (p.fill?.alpha ?? 0) >= 0.999
     let pts = subpaths.flatMap { $0 }
@@ -131,44 +120,11 @@ struct ShapeMark {
     // What shows: the drawn image within its clip.
     let x0 = max(i.rect.minX, i.clip.minX), y0 = max(i.rect.minY, i.clip.minY)
     let x1 = min(i.rect.maxX, i.clip.maxX), y1 = min(i.rect.maxY, i.clip.maxY)
-    let corners = [Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1)].map { apply(t, $0) }
+    let corners = [Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1)].map { t.apply($0) }
     fills = [corners]
-    bounds = apply(t, Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0)))
+    bounds = t.apply(Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0)))
   }
 
   var itemID: String { owners.last ?? "page background" }
   var noun: String { isImage ? "the image" : (fills.isEmpty ? "the line" : "the shape") }
-}
-
-/// Paths as point lists: curves split into straight pieces (a fixed number per curve, so the
-/// work is bounded by the path's size).
-enum Flattening {
-  static let piecesPerCurve = 16
-
-  static func subpaths(_ path: PathData) -> [[Point]] {
-    var out: [[Point]] = []
-    var current: [Point] = []
-    for c in path.commands {
-      switch c {
-      case .move(let p):
-        if current.count > 1 { out.append(current) }
-        current = [p]
-      case .line(let p):
-        current.append(p)
-      case .cubic(let c1, let c2, let p):
-        guard let a = current.last else { current = [p]; continue }
-        for i in 1...piecesPerCurve {
-          let t = Double(i) / Double(piecesPerCurve), u = 1 - t
-          current.append(Point(x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * p.x,
-                               y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * p.y))
-        }
-      case .close:
-        if let f = current.first, current.count > 1 { current.append(f) }
-        if current.count > 1 { out.append(current) }
-        current = current.first.map { [$0] } ?? []
-      }
-    }
-    if current.count > 1 { out.append(current) }
-    return out
-  }
 }

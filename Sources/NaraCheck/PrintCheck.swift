@@ -24,14 +24,14 @@ public enum PrintCheck {
         case .group(let g): visit(g.children, g.transform.then(t))
         case .path(let p):
           let id = p.owners.last ?? "page"
-          let scale = sqrt(abs(t.a * t.d - t.b * t.c))
+          let scale = t.scaleFactor
           if let s = p.stroke, s.colour.alpha > 0, s.width.points * scale < thinnestLine - 0.001, reported.insert("line " + id).inserted {
             out.append(Finding(kind: .hairline, severity: .warning, page: number, id: id, location: p.sources.last,
                                message: "page \(number): the line `\(id)` is \(formatNumber(s.width.points * scale)) pt wide; a press needs at least \(formatNumber(thinnestLine)) pt",
                                hints: ["make the stroke at least 0.25pt wide"]))
           }
           guard p.owners.count > 0, let fill = p.fill, fill.alpha > 0, let b = p.path.bounds else { continue }
-          let box = apply(t, b)
+          let box = t.apply(b)
           if let side = shortOfBleed(box, trim: trim, bleed: page.bleed), reported.insert("bleed " + id).inserted {
             out.append(Finding(kind: .shortOfBleed, severity: .warning, page: number, id: id, location: p.sources.last,
                                message: "page \(number): the shape `\(id)` reaches for the \(side) edge but stops short of the \(formatNumber((Length(points: page.bleed).millimetres * 10).rounded() / 10)) mm bleed; after trimming a white sliver may show",

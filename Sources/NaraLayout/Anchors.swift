@@ -32,9 +32,8 @@ struct PlacedSiblings {
     for n in nodes {
       switch n {
       case .path(let p):
-        let scale = sqrt(abs(t.a * t.d - t.b * t.c))
-        let path = t.isIdentity ? p.path : p.path.mapPoints { Point(x: t.a * $0.x + t.c * $0.y + t.tx, y: t.b * $0.x + t.d * $0.y + t.ty) }
-        return (path, (p.stroke?.width.points ?? 0) / 2 * scale)
+        let path = t.isIdentity ? p.path : p.path.mapPoints(t.apply)
+        return (path, (p.stroke?.width.points ?? 0) / 2 * t.scaleFactor)
       case .group(let g):
         if let found = firstPath(in: g.children, g.transform.then(t)) { return found }
       default: continue
@@ -138,34 +137,9 @@ enum PathGeometry {
     return nil
   }
 
-  /// Straight segments of the path's first subpath run (curves split into 24 pieces each).
+  /// Straight segments of the path's first subpath (curves split into 24 pieces each).
   static func flatten(_ path: PathData) -> [(Point, Point)] {
-    var out: [(Point, Point)] = []
-    var current: Point?
-    var start: Point?
-    for c in path.commands {
-      switch c {
-      case .move(let p):
-        if !out.isEmpty { return out }  // the first subpath is the one to walk along
-        current = p; start = p
-      case .line(let p):
-        if let a = current { out.append((a, p)) }
-        current = p
-      case .cubic(let c1, let c2, let p):
-        guard let a = current else { current = p; continue }
-        var prev = a
-        for i in 1...24 {
-          let t = Double(i) / 24, u = 1 - t
-          let q = Point(x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * p.x,
-                        y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * p.y)
-          out.append((prev, q)); prev = q
-        }
-        current = p
-      case .close:
-        if let a = current, let s = start { out.append((a, s)) }
-        current = start
-      }
-    }
-    return out
+    guard let first = path.subpaths(piecesPerCurve: 24).first else { return [] }
+    return Array(zip(first, first.dropFirst()))
   }
 }

@@ -113,12 +113,7 @@ enum Shapes {
         }
       case .image(let i): add(i.clip)
       case .group(let g):
-        if let b = bounds(of: g.children) {
-          let t = g.transform
-          let corners = [Point(x: b.minX, y: b.minY), Point(x: b.maxX, y: b.minY), Point(x: b.minX, y: b.maxY), Point(x: b.maxX, y: b.maxY)]
-            .map { Point(x: t.a * $0.x + t.c * $0.y + t.tx, y: t.b * $0.x + t.d * $0.y + t.ty) }
-          for p in corners { add(Rect(x: p.x, y: p.y, width: 0, height: 0)) }
-        }
+        if let b = bounds(of: g.children) { add(g.transform.apply(b)) }
       }
     }
     return r

@@ -79,6 +79,37 @@ public struct PathData: Sendable, Hashable, Codable {
     mapPoints { Point(x: width - $0.x, y: $0.y) }
   }
 
+  /// The path as point lists, one per subpath, curves split into `piecesPerCurve` straight
+  /// pieces each (a fixed number, so the work is bounded by the path's size); a closed
+  /// subpath ends at its start.
+  public func subpaths(piecesPerCurve: Int) -> [[Point]] {
+    let n = max(1, piecesPerCurve)
+    var out: [[Point]] = []
+    var current: [Point] = []
+    for c in commands {
+      switch c {
+      case .move(let p):
+        if current.count > 1 { out.append(current) }
+        current = [p]
+      case .line(let p):
+        current.append(p)
+      case .cubic(let c1, let c2, let p):
+        guard let a = current.last else { current = [p]; continue }
+        for i in 1...n {
+          let t = Double(i) / Double(n), u = 1 - t
+          current.append(Point(x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * p.x,
+                               y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * p.y))
+        }
+      case .close:
+        if let f = current.first, current.count > 1 { current.append(f) }
+        if current.count > 1 { out.append(current) }
+        current = current.first.map { [$0] } ?? []
+      }
+    }
+    if current.count > 1 { out.append(current) }
+    return out
+  }
+
   /// Bounding box of the control polygon (enough for layout: curves stay inside it).
   public var bounds: Rect? {
     var pts: [Point] = []

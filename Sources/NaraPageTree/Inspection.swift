@@ -24,8 +24,8 @@ public enum PageInspection {
         case .text(let text):
           for run in text.runs {
             // A point inside the first letter, a third of the size above the baseline.
-            let x = t.a * (run.origin.x + 1) + t.c * (run.origin.y - run.font.size * 0.3) + t.tx
-            let y = t.b * (run.origin.x + 1) + t.d * (run.origin.y - run.font.size * 0.3) + t.ty
+            let probe = t.apply(Point(x: run.origin.x + 1, y: run.origin.y - run.font.size * 0.3))
+            let x = probe.x, y = probe.y
             let bg = shapes.last { $0.0.minX <= x && x <= $0.0.maxX && $0.0.minY <= y && y <= $0.0.maxY }?.1 ?? .white
             if run.text.contains(where: { !$0.isWhitespace }) {
               out.append(TextOnBackground(run: run, background: bg.over(.white), source: text.sources.last))
@@ -37,6 +37,33 @@ public enum PageInspection {
       }
     }
     visit(page.nodes, .identity)
+    return out
+  }
+
+  /// A colour drawn on a page and the item that drew it.
+  public struct DrawnColour: Sendable {
+    public var colour: Colour
+    public var owner: String?
+    public var source: SourceLocation?
+  }
+
+  /// Every colour drawn on a page – fills, strokes, text, SVG tints – in drawing order.
+  public static func colours(_ page: RenderedPage) -> [DrawnColour] {
+    var out: [DrawnColour] = []
+    func note(_ c: Colour?, _ owners: [String], _ sources: [SourceLocation]) {
+      if let c { out.append(DrawnColour(colour: c, owner: owners.last, source: sources.last)) }
+    }
+    func visit(_ nodes: [Node]) {
+      for n in nodes {
+        switch n {
+        case .path(let p): note(p.fill, p.owners, p.sources); note(p.stroke?.colour, p.owners, p.sources)
+        case .text(let t): for r in t.runs { note(r.colour, t.owners, t.sources) }
+        case .image(let i): note(i.tint, i.owners, i.sources)
+        case .group(let g): visit(g.children)
+        }
+      }
+    }
+    visit(page.nodes)
     return out
   }
 
@@ -58,12 +85,7 @@ public enum PageInspection {
   }
 
   /// The bounding box of a rectangle after a transform.
-  public static func apply(_ t: Transform, _ r: Rect) -> Rect {
-    let corners = [(r.minX, r.minY), (r.maxX, r.minY), (r.minX, r.maxY), (r.maxX, r.maxY)]
-      .map { (t.a * $0.0 + t.c * $0.1 + t.tx, t.b * $0.0 + t.d * $0.1 + t.ty) }
-    let xs = corners.map(\.0), ys = corners.map(\.1)
-    return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
-  }
+  public static func apply(_ t: Transform, _ r: Rect) -> Rect { t.apply(r) }
 
   /// WCAG 2: large text is 18 pt, or 14 pt bold; it needs 3:1, other text 4.5:1.
   public static func requiredContrast(for run: GlyphRun) -> Double {

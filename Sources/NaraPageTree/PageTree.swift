@@ -55,6 +55,21 @@ public struct Transform: Sendable, Hashable {
               tx: tx * o.a + ty * o.c + o.tx, ty: tx * o.b + ty * o.d + o.ty)
   }
   public var isIdentity: Bool { self == .identity }
+
+  /// A point moved by the transform.
+  public func apply(_ p: Point) -> Point { Point(x: a * p.x + c * p.y + tx, y: b * p.x + d * p.y + ty) }
+
+  /// The bounding box of a rectangle after the transform.
+  public func apply(_ r: Rect) -> Rect {
+    let corners = [Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.minX, y: r.maxY), Point(x: r.maxX, y: r.maxY)]
+      .map(apply)
+    let xs = corners.map(\.x), ys = corners.map(\.y)
+    let x0 = xs.min() ?? 0, y0 = ys.min() ?? 0
+    return Rect(x: x0, y: y0, width: (xs.max() ?? 0) - x0, height: (ys.max() ?? 0) - y0)
+  }
+
+  /// How much lengths grow (the square root of the area scale), for stroke widths and sizes.
+  public var scaleFactor: Double { sqrt(abs(a * d - b * c)) }
 }
 
 /// What a screen reader should make of a node (used for tagged PDF).

@@ -78,7 +78,8 @@ public enum CheckRun {
     var results: [LocaleResult] = []
     for locale in locales {
       let loc: String? = locale == sourceLocale ? nil : locale
-      let baseline = try Preflight.check(layout, variables: base, locale: loc, pipeline: pipeline, print: options.print)
+      let outcome = try Preflight.run(layout, variables: base, locale: loc, pipeline: pipeline, print: options.print)
+      let baseline = outcome.diagnostics
       var diagnostics = baseline
       var seen = Set(baseline.map(key))
       func add(_ found: [Diagnostic], because reason: String, hint: String? = nil) {
@@ -109,27 +110,10 @@ public enum CheckRun {
         add(try Preflight.check(layout, variables: values, locale: loc, pipeline: pipeline),
             because: "row \(row.line)\(label): ", hint: "the row is \(table?.file ?? "the CSV"):\(row.line)")
       }
-      let (untranslated, texts) = try translationCounts(layout, locale: loc, variables: base, pipeline: pipeline)
       results.append(LocaleResult(locale: locale, diagnostics: diagnostics.map { prefixed($0, locale: locales.count > 1 ? locale : nil) },
-                                  untranslated: untranslated, texts: texts))
+                                  untranslated: outcome.untranslated, texts: outcome.texts))
     }
     return results
-  }
-
-  /// How many texts fall back to Swedish in a locale, of how many with words.
-  static func translationCounts(_ layout: String, locale: String?, variables: [String: String], pipeline: Pipeline) throws -> (Int?, Int) {
-    let loader = try pipeline.loader(variables: variables, locale: locale, layout: layout, allowUnset: true)
-    let strings: [SourceString], fallbacks: [String]
-    if LayoutLoader.isKit(layout) {
-      let kit = try loader.loadKit(path: layout)
-      strings = kit.strings; fallbacks = kit.fallbacks
-    } else {
-      let loaded = try loader.load(path: layout)
-      strings = loaded.strings; fallbacks = loaded.fallbacks
-    }
-    let ids = Set(strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id))
-    guard locale != nil else { return (nil, ids.count) }
-    return (Set(fallbacks).intersection(ids).count, ids.count)
   }
 
   static func key(_ d: Diagnostic) -> String { "\(d.location?.description ?? "")|\(d.severity)|\(d.message)" }
@@ -150,10 +134,17 @@ public enum CheckRun {
       rows.append([r.locale, "\(r.errors)", "\(r.warnings)", "\(r.collisions)", "\(r.overflows)",
                    r.untranslated.map { "\($0) of \(r.texts)" } ?? "–"])
     }
-    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-    return rows.map { row in
-      row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - cell.count) }.joined(separator: "  ")
-        .trimmingCharacters(in: .whitespaces)
-    }.joined(separator: "\n")
+    return textTable(rows)
   }
+}
+
+/// Rows of cells as aligned columns, two spaces apart (the tables `check` and `strings
+/// status` print).
+func textTable(_ rows: [[String]]) -> String {
+  let columns = rows.map(\.count).max() ?? 0
+  let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+  return rows.map { row in
+    row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - cell.count) }.joined(separator: "  ")
+      .trimmingCharacters(in: .whitespaces)
+  }.joined(separator: "\n")
 }

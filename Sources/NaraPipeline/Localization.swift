@@ -265,11 +265,7 @@ public enum LocaleStatus {
       cells.append([r.locale, r.product, "\(r.translated)", "\(r.fuzzy.count)", "\(r.untranslated.count)",
                     r.overflows == 0 ? "fits" : "\(r.overflows) frame\(r.overflows == 1 ? "" : "s")", "\(r.collisions)"])
     }
-    let widths = (0..<cells[0].count).map { c in cells.map { $0[c].count }.max() ?? 0 }
-    let table = cells.map { row in
-      row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        .trimmingCharacters(in: .whitespaces)
-    }.joined(separator: "\n") + "\n(\(extraction.strings.count) texts in \(extraction.layouts.count) layouts)"
+    let table = textTable(cells) + "\n(\(extraction.strings.count) texts in \(extraction.layouts.count) layouts)"
     return Report(rows: rows, table: table, problems: problems)
   }
 }

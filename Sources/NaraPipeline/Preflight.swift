@@ -17,6 +17,19 @@ public enum Preflight {
 
   public static func check(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline,
                            print: Bool = false) throws -> [Diagnostic] {
+    try run(path, variables: variables, locale: locale, pipeline: pipeline, print: print).diagnostics
+  }
+
+  /// What one preflight found, and how the locale's translation covers the layout.
+  struct Outcome {
+    var diagnostics: [Diagnostic]
+    /// Texts (with words) that fall back to Swedish; nil for the Swedish source.
+    var untranslated: Int?
+    var texts: Int
+  }
+
+  static func run(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline,
+                  print: Bool = false) throws -> Outcome {
     let (document, _, layoutDiagnostics) = try pipeline.build(path, variables: variables, locale: locale)
     var diagnostics = layoutDiagnostics
     // Collisions, text off the page or in the safe area, hidden items, forced breaks.
@@ -24,7 +37,14 @@ public enum Preflight {
     // Where each text id was written, to point at it.
     var loader = try pipeline.loader(variables: variables, locale: locale, layout: path)
     loader.allowUnsetVariables = true
-    let documents = LayoutLoader.isKit(path) ? try loader.loadKit(path: path).sheets.map(\.document) : [try loader.load(path: path).document]
+    let documents: [Document], strings: [SourceString], fallbacks: [String]
+    if LayoutLoader.isKit(path) {
+      let kit = try loader.loadKit(path: path)
+      documents = kit.sheets.map(\.document); strings = kit.strings; fallbacks = kit.fallbacks
+    } else {
+      let loaded = try loader.load(path: path)
+      documents = [loaded.document]; strings = loaded.strings; fallbacks = loaded.fallbacks
+    }
     let themes = documents.map(\.theme)
     var locations: [String: SourceLocation] = [:]
     var overrideFonts: [(String, SourceLocation)] = []
@@ -86,7 +106,8 @@ public enum Preflight {
       }
     }
     if print { diagnostics += try printFindings(document, locations: locations, pipeline: pipeline) }
-    return diagnostics
+    let ids = Set(strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id))
+    return Outcome(diagnostics: diagnostics, untranslated: locale == nil ? nil : Set(fallbacks).intersection(ids).count, texts: ids.count)
   }
 
   /// `check --print`: what a print shop's preflight adds – image resolution for offset,
@@ -114,7 +135,7 @@ public enum Preflight {
       // Total ink of every colour drawn, as the print PDF will have it.
       func ink(_ c: Colour?, _ id: String?, _ source: SourceLocation?) {
         guard let c, c.alpha > 0 else { return }
-        let k = c.cmyk.map { CMYK($0[0], $0[1], $0[2], $0[3]) } ?? profile.cmyk(for: c)
+        let k = profile.cmyk(for: c)
         if maxInk == nil || k.total > maxInk!.total { maxInk = (k.total, c, id ?? "") }
         if k.total > profile.inkLimit + 0.005, overLimit.insert(c.hex).inserted {
           out.append(.warning(
@@ -122,17 +143,7 @@ public enum Preflight {
             at: source, hints: ["give the colour a lighter CMYK in the theme (`cmyk:`), with less cyan, magenta and yellow under the black"]))
         }
       }
-      func visit(_ nodes: [Node]) {
-        for n in nodes {
-          switch n {
-          case .path(let p): ink(p.fill, p.owners.last, p.sources.last); ink(p.stroke?.colour, p.owners.last, p.sources.last)
-          case .text(let t): for r in t.runs { ink(r.colour, t.owners.last, t.sources.last) }
-          case .image(let i): ink(i.tint, i.owners.last, i.sources.last)
-          case .group(let g): visit(g.children)
-          }
-        }
-      }
-      visit(page.nodes)
+      for drawn in PageInspection.colours(page) { ink(drawn.colour, drawn.owner, drawn.source) }
     }
     if let m = maxInk {
       out.append(Diagnostic(.note, "the most ink any colour takes is \(Int((m.total * 100).rounded())) % (\(m.colour.hex)\(m.id.isEmpty ? "" : " in `\(m.id)`")), of the \(Int((profile.inkLimit * 100).rounded())) % \(profile.condition) allows"))

@@ -35,20 +35,20 @@ enum PrintFinisher {
       try blendInCMYK(page, doc)
       try hideLinks(on: page, in: doc)
     }
-    for o in try doc.allObjects() where doc.isStream(o) && !contentStreams.contains(doc.objectID(o)) {
-      let dict = try doc.streamDictionary(o)
-      let subtype = try doc.key("/Subtype", of: dict)
-      if doc.isName(subtype, "/Form") {
-        try rewrite(o, in: doc, convert: convert, owner: dict)
-        try blendInCMYK(dict, doc)
-      } else if doc.isName(subtype, "/Image") {
-        try convertImage(o, dict, in: doc, profile: settings.profile)
-      }
-    }
-    // Gradients: shading dictionaries, indirect or inside a pattern.
     for o in try doc.allObjects() {
-      let dict = doc.isStream(o) ? try doc.streamDictionary(o) : o
+      let isStream = doc.isStream(o)
+      let dict = isStream ? try doc.streamDictionary(o) : o
       guard doc.isDictionary(dict) else { continue }
+      if isStream, !contentStreams.contains(doc.objectID(o)) {
+        let subtype = try doc.key("/Subtype", of: dict)
+        if doc.isName(subtype, "/Form") {
+          try rewrite(o, in: doc, convert: convert, owner: dict)
+          try blendInCMYK(dict, doc)
+        } else if doc.isName(subtype, "/Image") {
+          try convertImage(o, dict, in: doc, profile: settings.profile)
+        }
+      }
+      // Gradients: shading dictionaries, indirect or inside a pattern.
       if try doc.hasKey("/ShadingType", dict) { try convertShading(dict, in: doc, convert: convert) }
       let inner = try doc.key("/Shading", of: dict)
       if doc.isDictionary(inner) { try convertShading(inner, in: doc, convert: convert) }

@@ -68,22 +68,14 @@ extension CairoRenderer {
   /// The CMYK the theme gives for colours drawn on the pages, by their sRGB value.
   static func themeCMYK(_ document: PagedDocument) -> [String: CMYK] {
     var out: [String: CMYK] = [:]
-    func note(_ c: Colour?) {
-      guard let c, let k = c.cmyk, k.count == 4 else { return }
-      let key = Colour(red: c.red, green: c.green, blue: c.blue).hex
-      if out[key] == nil { out[key] = CMYK(k[0], k[1], k[2], k[3]) }
-    }
-    func visit(_ nodes: [Node]) {
-      for n in nodes {
-        switch n {
-        case .path(let p): note(p.fill); note(p.stroke?.colour)
-        case .text(let t): for r in t.runs { note(r.colour) }
-        case .image(let i): note(i.tint)
-        case .group(let g): visit(g.children)
-        }
+    for page in document.pages {
+      for drawn in PageInspection.colours(page) {
+        let c = drawn.colour
+        guard let k = c.cmyk, k.count == 4 else { continue }
+        let key = Colour(red: c.red, green: c.green, blue: c.blue).hex
+        if out[key] == nil { out[key] = CMYK(k[0], k[1], k[2], k[3]) }
       }
     }
-    for page in document.pages { visit(page.nodes) }
     return out
   }
 }

@@ -103,10 +103,13 @@ public final class PrintProfile: @unchecked Sendable {
     return out.L
   }
 
-  /// An sRGB colour in this condition's CMYK. Greys (equal red, green and blue, give or
+  /// An sRGB colour in this condition's CMYK (the colour's own CMYK when the theme gives one).
+  /// Greys (equal red, green and blue, give or
   /// take 2 %) print with black ink alone, so thin lines and small text do not depend on four
   /// plates in register; a grey as dark as 90 % black or darker is 100 % K.
   public func cmyk(for colour: Colour) -> CMYK {
+    // The theme's own CMYK for this colour, exactly.
+    if let k = colour.cmyk, k.count == 4 { return CMYK(k[0], k[1], k[2], k[3]) }
     let r = colour.red, g = colour.green, b = colour.blue
     if max(r, g, b) - min(r, g, b) <= 0.02 {
       return CMYK(0, 0, 0, blackOnly(forGrey: (r + g + b) / 3))
