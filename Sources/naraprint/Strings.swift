@@ -29,14 +29,8 @@ struct Strings: ParsableCommand {
     func run() throws {
       let printer = DiagnosticPrinter()
       do {
-        let pipeline = try Pipeline()
-        let result = try StringsExtraction.extract(paths, pipeline: pipeline)
         let template = (locales as NSString).appendingPathComponent("naraprint.pot")
-        try FileManager.default.createDirectory(atPath: locales, withIntermediateDirectories: true)
-        let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
-        try AtomicFile.write(to: template) { temp in try pot.write(toFile: temp, atomically: false, encoding: .utf8) }
-        printer.print(result.warnings)
-        FileHandle.standardError.write(Data("wrote \(template): \(result.strings.count) texts\n".utf8))
+        try Strings.writeTemplate(paths, to: template, printer: printer)
         let catalogs = ((try? FileManager.default.contentsOfDirectory(atPath: locales)) ?? []).filter { $0.hasSuffix(".po") }.sorted()
         for file in catalogs {
           let path = (locales as NSString).appendingPathComponent(file)
@@ -64,6 +58,18 @@ struct Strings: ParsableCommand {
     }
   }
 
+  /// Extracts every text of `paths` and writes the template, the same for `extract` and `update`.
+  static func writeTemplate(_ paths: [String], to output: String, printer: DiagnosticPrinter) throws {
+    let result = try StringsExtraction.extract(paths, pipeline: try Pipeline())
+    // Fixed date: the same layouts give the same template.
+    let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
+    let dir = (output as NSString).deletingLastPathComponent
+    if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+    try AtomicFile.write(to: output) { temp in try pot.write(toFile: temp, atomically: false, encoding: .utf8) }
+    printer.print(result.warnings)
+    FileHandle.standardError.write(Data("wrote \(output): \(result.strings.count) texts from \(result.layouts.count) layouts\n".utf8))
+  }
+
   struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write every translatable text of the layouts as a gettext template (.pot).",
@@ -81,15 +87,7 @@ struct Strings: ParsableCommand {
     func run() throws {
       let printer = DiagnosticPrinter()
       do {
-        let pipeline = try Pipeline()
-        let result = try StringsExtraction.extract(paths, pipeline: pipeline)
-        // Fixed date: the same layouts give the same template.
-        let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
-        let dir = (output as NSString).deletingLastPathComponent
-        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        try AtomicFile.write(to: output) { temp in try pot.write(toFile: temp, atomically: false, encoding: .utf8) }
-        printer.print(result.warnings)
-        FileHandle.standardError.write(Data("wrote \(output): \(result.strings.count) texts from \(result.layouts.count) layouts\n".utf8))
+        try Strings.writeTemplate(paths, to: output, printer: printer)
       } catch let e as DiagnosticsError {
         printer.print(e.diagnostics); throw ExitCode(2)
       } catch let e as RenderError {
