@@ -30,9 +30,11 @@ extension LayoutEngine {
     var y = 0.0
     var previousAfter = 0.0
     var first = true
-    let language = frame.language ?? document.settings.language
+    let frameLanguage = frame.language ?? document.settings.language
     while cursor.block < blocks.count {
       let block = blocks[cursor.block]
+      // A paragraph left in Swedish in a translation has its own language.
+      let language = block.language ?? frameLanguage
       let prepared = try prepare(block, frame: frame, item: item, width: width, scale: scale, language: language, fromByte: cursor.byte)
       let style = prepared.style
       if let min = style.minimumSize { if style.size > min + 0.01 { result.canShrink = true } } else { result.canShrink = true }
@@ -53,7 +55,8 @@ extension LayoutEngine {
           else if lines.count - take < keep { take = lines.count - keep >= keep ? lines.count - keep : 0 }  // no widow
         } else if isHeading(block, frame), cursor.block + 1 < blocks.count {
           // Keep a heading with the first lines of the next block.
-          let next = try prepare(blocks[cursor.block + 1], frame: frame, item: item, width: width, scale: scale, language: language, fromByte: 0)
+          let next = try prepare(blocks[cursor.block + 1], frame: frame, item: item, width: width, scale: scale,
+                                 language: blocks[cursor.block + 1].language ?? frameLanguage, fromByte: 0)
           let need = min(next.style.keepLines ?? 2, next.shaped.lines.count)
           let after = y + spaceBefore + Double(lines.count) * style.leading + max(style.spaceAfter, next.style.spaceBefore)
           if after + Double(need) * next.style.leading > height + 0.001 { take = 0 }

@@ -147,7 +147,7 @@ extension LayoutEngine {
     if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
     // A paragraph runs in its own language's direction: Swedish left to right even on an
     // Arabic page (a text without a translation), Arabic right to left.
-    let direction = frame.language.map { Direction.of(language: $0) } ?? document.settings.direction
+    let direction = (block.language ?? frame.language).map { Direction.of(language: $0) } ?? document.settings.direction
     if direction == .rtl { texts = zip(block.inlines, texts).map { rightToLeft($1, isLink: $0.link != nil || $0.code) } }
     var spans: [StyledSpan] = []
     for (inline, text) in zip(block.inlines, texts) {

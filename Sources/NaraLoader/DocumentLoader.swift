@@ -12,6 +12,8 @@ public struct LoadedLayout: Sendable {
   public var strings: [SourceString] = []
   /// Texts without a translation (when translations were given).
   public var fallbacks: [String] = []
+  /// Every text with words and where it stands in the translation (when one was given).
+  public var translationStates: [TextTranslation] = []
 }
 
 /// Reads a layout file, its theme and imported component files into a `Document`.
@@ -26,6 +28,9 @@ public struct LayoutLoader: Sendable {
   public var language: String?
   /// Leave unset `{{variables}}` as they are instead of reporting them (extracting strings).
   public var allowUnsetVariables = false
+  /// The paragraph keys of the template being re-extracted, so that they stay (see
+  /// `ParagraphKeys`); a translation's own keys are used when translations are given.
+  public var paragraphMemory = ParagraphMemory()
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
 
@@ -54,6 +59,7 @@ public struct LayoutLoader: Sendable {
     guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
     let ledger = StringLedger()
+    ledger.memory = paragraphMemory
     reader.ledger = ledger
     reader.translations = translations
     var files = [absolute]
@@ -141,7 +147,7 @@ public struct LayoutLoader: Sendable {
     if !errors.isEmpty { throw DiagnosticsError(Self.collapseUnsetVariables(Self.unique(diagnostics))) }
     let document = Document(settings: settings, theme: theme, pages: pages, stories: context.stories, source: absolute)
     return LoadedLayout(document: document, warnings: Self.unique(diagnostics), files: files,
-                        strings: ledger.strings, fallbacks: ledger.fallbacks)
+                        strings: ledger.strings, fallbacks: ledger.fallbacks, translationStates: ledger.states)
   }
 
   /// Languages written right to left (their scripts: Arabic, Hebrew, Thaana, Syriac, N'Ko).

@@ -31,18 +31,15 @@ extension Reader {
       error("a text item needs its text", at: kindNode, hints: ["write `- text: \"…\"`, or `content: |` with the text below"])
       return nil
     }
-    guard case .scalar(let scalar) = contentNode, let content = translatable(contentNode, id: itemID, what: "text") else {
+    guard case .scalar = contentNode, let blocks = translatedBlocks(contentNode, id: itemID, what: "text", theme: theme) else {
       error("the text must be a string; use `|` for several lines", at: contentNode); return nil
     }
-    // Block scalars start on the line after their indicator.
-    let block = scalar.style == .literal || scalar.style == .folded
-    var frame = TextFrame(blocks: parseMarkup(content, id: itemID, node: contentNode, block: block, theme: theme))
+    var frame = TextFrame(blocks: blocks)
     if !f.has("style") && theme.defaultStyle == nil && !theme.paragraphStyles.isEmpty {
       error("this text names no style and the theme has no default-style", at: kindNode,
             hints: ["add `style:` (one of: \(theme.paragraphStyles.keys.sorted().joined(separator: ", ")))"])
     }
     applyFrameKeys(f, to: &frame, theme: theme)
-    if frame.language == nil, isFallback(itemID) { frame.language = Reader.sourceLanguage }
     return frame
   }
 

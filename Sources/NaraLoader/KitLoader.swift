@@ -12,6 +12,7 @@ public struct LoadedKit: Sendable {
   /// Every translatable text of the kit and its sheets, and those without a translation.
   public var strings: [SourceString] = []
   public var fallbacks: [String] = []
+  public var translationStates: [TextTranslation] = []
 }
 
 extension LayoutLoader {
@@ -47,6 +48,7 @@ extension LayoutLoader {
     reader.scopes = [variables]
     reader.missingVariables = missing
     let ledger = StringLedger()
+    ledger.memory = paragraphMemory
     reader.ledger = ledger
     reader.translations = translations
     guard let top = reader.fields(root, allowed: ["kit"], what: "the kit file"),
@@ -73,6 +75,7 @@ extension LayoutLoader {
           kit.files += loaded.files
           kit.strings += loaded.strings
           kit.fallbacks += loaded.fallbacks
+          kit.translationStates += loaded.translationStates
           kit.warnings += loaded.warnings
         } catch {
           sheetErrors += error.diagnostics
@@ -90,6 +93,7 @@ extension LayoutLoader {
     kit.warnings += all
     kit.strings = ledger.strings + kit.strings
     kit.fallbacks = ledger.fallbacks + kit.fallbacks
+    kit.translationStates = ledger.states + kit.translationStates
     return kit
   }
 }

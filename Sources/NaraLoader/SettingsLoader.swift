@@ -81,17 +81,15 @@ extension Reader {
     for name in f.order {
       let n = f[name]!
       guard let sf = fields(n, allowed: ["content", "style", "lang", "markup"], what: "story `\(name)`") else { continue }
-      guard let c = sf["content"], case .scalar(let scalar) = c, let text = translatable(c, id: name, what: "content") else {
+      guard let c = sf["content"], case .scalar = c, let blocks = translatedBlocks(c, id: name, what: "content", theme: theme) else {
         error("story `\(name)` needs its text under `content: |`", at: n); continue
       }
-      let block = scalar.style == .literal || scalar.style == .folded
-      let blocks = parseMarkup(text, id: name, node: c, block: block, theme: theme)
       var style: String?
       if let sn = sf["style"], let s = string(sn, what: "style") {
         if theme.paragraphStyles[s] == nil { unknownStyle(s, at: sn, theme: theme) } else { style = s }
       }
       var story = Story(name: name, blocks: blocks, style: style,
-                        language: sf["lang"].flatMap { string($0, what: "lang") } ?? (isFallback(name) ? Reader.sourceLanguage : nil),
+                        language: sf["lang"].flatMap { string($0, what: "lang") },
                         location: location(n))
       story.markup = sf["markup"].map { markupStyles($0, theme: theme) }
       out[name] = story

@@ -108,31 +108,18 @@ extension Reader {
     return markup
   }
 
-  /// Paragraph and character styles the markup names must exist.
-  func checkStyles(in blocks: [TextBlock], theme: Theme, at node: Node) {
-    for b in blocks {
-      if let ps = b.style, theme.paragraphStyles[ps] == nil { unknownStyle(ps, at: node, theme: theme) }
-      for i in b.inlines {
-        if let cs = i.characterStyle, theme.characterStyles[cs] == nil {
-          var hints = ["define it under character-styles in the theme"]
-          if let g = closestMatch(to: cs, in: theme.characterStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-          error("no character style `\(cs)` in the theme", at: node, hints: hints)
-        }
-      }
-    }
-  }
-
-  /// The same, for a text written somewhere other than the YAML (a translation).
-  func checkStyles(in blocks: [TextBlock], theme: Theme, at location: SourceLocation, hint: String) {
+  /// Paragraph and character styles the markup names must exist; `hint` says where a
+  /// translation's text is to be fixed.
+  func checkStyles(in blocks: [TextBlock], theme: Theme, at location: SourceLocation, hint: String? = nil) {
     for b in blocks {
       if let ps = b.style, theme.paragraphStyles[ps] == nil {
-        var hints = ["styles are defined under `styles:` in the theme", hint]
+        var hints = ["styles are defined under `styles:` in the theme"] + [hint].compactMap { $0 }
         if let g = closestMatch(to: ps, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
         error("no paragraph style `\(ps)` in the theme", at: location, hints: hints)
       }
       for i in b.inlines {
         if let cs = i.characterStyle, theme.characterStyles[cs] == nil {
-          var hints = ["define it under character-styles in the theme", hint]
+          var hints = ["define it under character-styles in the theme"] + [hint].compactMap { $0 }
           if let g = closestMatch(to: cs, in: theme.characterStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
           error("no character style `\(cs)` in the theme", at: location, hints: hints)
         }

@@ -8,10 +8,42 @@ public protocol TranslationSource: Sendable {
   /// Where that translation is written (a `.po` file's msgstr line), so that an error in it
   /// points there, not at the Swedish layout.
   func location(id: String, source: String) -> SourceLocation?
+  /// Where the text `id` stands: translated, fuzzy, or none; with its entry's line.
+  func state(id: String, source: String) -> (state: TranslationState, line: Int?)
+  /// The paragraph keys and Swedish texts the source has, so that a text's paragraphs are
+  /// looked up under the keys they were translated with.
+  var memory: ParagraphMemory { get }
 }
 
 extension TranslationSource {
   public func location(id: String, source: String) -> SourceLocation? { nil }
+  public func state(id: String, source: String) -> (state: TranslationState, line: Int?) {
+    (translation(id: id, source: source) == nil ? .untranslated : .translated, nil)
+  }
+  public var memory: ParagraphMemory { ParagraphMemory() }
+}
+
+/// Where one text stands in a translation.
+public enum TranslationState: String, Sendable, Codable, Hashable {
+  /// A translation is used.
+  case translated
+  /// The entry is marked fuzzy (the Swedish changed and `msgmerge` guessed): Swedish is used
+  /// until a translator checks it.
+  case fuzzy
+  /// The catalog has this text with other Swedish: it was edited since the catalog was last
+  /// merged (`naraprint strings update`). Swedish is used.
+  case changed
+  /// No translation (a new text, or an empty msgstr). Swedish is used.
+  case untranslated
+}
+
+/// One text of a translated load and where it stands: the ids `check --strict` names.
+public struct TextTranslation: Sendable, Hashable, Codable {
+  public var id: String
+  public var state: TranslationState
+  /// The line of its entry in the catalog, when the catalog has one.
+  public var line: Int?
+  public init(id: String, state: TranslationState, line: Int?) { self.id = id; self.state = state; self.line = line }
 }
 
 /// A translatable text as the layout has it: its id, its Swedish source (component parameters
@@ -20,7 +52,13 @@ public struct SourceString: Sendable, Hashable {
   public var id: String
   public var source: String
   public var location: SourceLocation
-  public init(id: String, source: String, location: SourceLocation) { self.id = id; self.source = source; self.location = location }
+  /// The item the text belongs to (`berättelse` for `berättelse.p3`); its frame is measured.
+  public var item: String
+  /// What the text is in its frame, for the translator's note (nil: a whole text).
+  public var kind: MarkupSegment.Kind?
+  public init(id: String, source: String, location: SourceLocation, item: String? = nil, kind: MarkupSegment.Kind? = nil) {
+    self.id = id; self.source = source; self.location = location; self.item = item ?? id; self.kind = kind
+  }
 }
 
 /// What one load collects about translatable texts, shared by the readers of its files.
@@ -28,6 +66,10 @@ final class StringLedger: @unchecked Sendable {
   var strings: [SourceString] = []
   /// Ids that had no translation (Swedish was used).
   var fallbacks: [String] = []
+  /// Every text with words and where it stands (when translations were given).
+  var states: [TextTranslation] = []
+  /// Paragraph keys to keep when no translations are given (the template being re-extracted).
+  var memory = ParagraphMemory()
   /// Where the translation the last `translatable` call used is written, and its Swedish.
   var lastTranslation: (location: SourceLocation, source: String)?
 }
@@ -40,25 +82,69 @@ extension Reader {
   /// Swedish hyphenation, left to right even on a right-to-left page).
   func isFallback(_ id: String) -> Bool { ledger?.fallbacks.contains(id) ?? false }
 
-  /// A text a translator may translate: recorded with its id, replaced by its translation
-  /// when one exists, then given its variables.
+  /// A text a translator translates whole (a title, a label, a table cell, an alt text):
+  /// recorded with its id, replaced by its translation when one exists, then given its variables.
   func translatable(_ node: Node, id: String, what: String) -> String? {
     guard case .scalar(let scalar) = node else {
       error("\(what) must be text, not \(describe(node))", at: node); return nil
     }
     let source = substituteParameters(scalar.string)
-    var chosen = source
-    if let ledger {
-      ledger.lastTranslation = nil
-      ledger.strings.append(SourceString(id: id, source: source, location: location(node)))
-      if let translations {
-        if let t = translations.translation(id: id, source: source) {
-          chosen = t
-          ledger.lastTranslation = translations.location(id: id, source: source).map { ($0, source) }
-        } else if source.contains(where: \.isLetter) { ledger.fallbacks.append(id) }
-      }
-    }
+    let remembered = currentMemory.entries(for: id)
+    let match: ParagraphMatch = remembered.contains { $0.key.isEmpty && $0.text == source } ? .same
+      : remembered.first { $0.key.isEmpty }.map { .edited(previous: $0.text) } ?? .new
+    let chosen = lookUp(id: id, item: id, source: source, kind: nil, location: location(node), match: match) ?? source
     return substitute(chosen, at: node)
+  }
+
+  /// A text of paragraphs (a text item's or a story's): each heading, paragraph and list item
+  /// is translated on its own under its paragraph key, and parsed where its words are written
+  /// (the layout, or the translation's `.po` line). A paragraph left in Swedish in a
+  /// translated document is marked Swedish: its own hyphenation and direction.
+  func translatedBlocks(_ node: Node, id: String, what: String, theme: Theme) -> [TextBlock]? {
+    guard case .scalar(let scalar) = node else {
+      error("\(what) must be text, not \(describe(node))", at: node); return nil
+    }
+    // Block scalars start on the line after their indicator.
+    let firstLine = (node.mark?.line ?? 0) + (scalar.style == .literal || scalar.style == .folded ? 1 : 0)
+    let column = node.mark?.column ?? 0
+    let segments = MarkupSegments.split(substituteParameters(scalar.string))
+    let keys = ParagraphKeys.assign(segments.map { ($0.kind, $0.body) }, remembered: currentMemory.entries(for: id))
+    var blocks: [TextBlock] = []
+    for (segment, (key, match)) in zip(segments, keys) {
+      let context = ParagraphMemory.context(item: id, key: key)
+      let at = SourceLocation(file: displayName, line: firstLine + segment.line, column: column)
+      let translated = lookUp(id: context, item: id, source: segment.body, kind: segment.kind, location: at, match: match)
+      let text = substitute(segment.markup(with: translated ?? segment.body), at: node)
+      var parsed = parseMarkup(text, id: context, at: at, theme: theme)
+      if translated == nil, translations != nil, MarkupSegments.hasWords(segment.body) {
+        for i in parsed.indices { parsed[i].language = Reader.sourceLanguage }
+      }
+      blocks += parsed
+    }
+    return blocks
+  }
+
+  /// The paragraph keys to look texts up under: the translation's, else those of the template
+  /// being re-extracted.
+  private var currentMemory: ParagraphMemory { translations?.memory ?? ledger?.memory ?? ParagraphMemory() }
+
+  /// Records a text and returns its translation, or nil when the Swedish is used (and says why).
+  private func lookUp(id: String, item: String, source: String, kind: MarkupSegment.Kind?,
+                      location: SourceLocation, match: ParagraphMatch) -> String? {
+    guard let ledger else { return nil }
+    ledger.lastTranslation = nil
+    ledger.strings.append(SourceString(id: id, source: source, location: location, item: item, kind: kind))
+    guard let translations, MarkupSegments.hasWords(source) else { return nil }
+    if let t = translations.translation(id: id, source: source) {
+      ledger.lastTranslation = translations.location(id: id, source: source).map { ($0, source) }
+      ledger.states.append(TextTranslation(id: id, state: .translated, line: translations.state(id: id, source: source).line))
+      return t
+    }
+    var (state, line) = translations.state(id: id, source: source)
+    if state == .untranslated, line == nil, case .edited = match { state = .changed }
+    ledger.fallbacks.append(id)
+    ledger.states.append(TextTranslation(id: id, state: state, line: line))
+    return nil
   }
 
   /// Component parameters only: layout variables (`{{enhet}}`) and page fields stay, for the
@@ -87,7 +173,7 @@ extension Reader {
   /// Parses a text's markup. A translated text is parsed where the translator wrote it: its
   /// errors (a style that does not exist, markup that does not close, a link that changed)
   /// name the `.po` file and line, and the text's id.
-  func parseMarkup(_ text: String, id: String, node: Node, block: Bool, theme: Theme) -> [TextBlock] {
+  func parseMarkup(_ text: String, id: String, at location: SourceLocation, theme: Theme) -> [TextBlock] {
     if let (po, source) = ledger?.lastTranslation {
       var parser = MarkupParser(file: po.file, firstLine: po.line, column: po.column)
       let blocks = parser.parse(text)
@@ -103,10 +189,10 @@ extension Reader {
       }
       return blocks
     }
-    var parser = MarkupParser(file: displayName, firstLine: (node.mark?.line ?? 0) + (block ? 1 : 0), column: node.mark?.column ?? 0)
+    var parser = MarkupParser(file: location.file, firstLine: location.line, column: location.column)
     let blocks = parser.parse(text)
     diagnostics += parser.diagnostics
-    checkStyles(in: blocks, theme: theme, at: node)
+    checkStyles(in: blocks, theme: theme, at: location)
     return blocks
   }
 }

@@ -158,3 +158,20 @@ enum POString {
     return pieces
   }
 }
+
+extension POTWriter {
+  /// A `.po` file of finished translations (a compendium for `msgmerge --compendium`): a UTF-8
+  /// header and one entry per `(msgctxt, msgid, msgstr)`.
+  public static func compendium(_ entries: [(context: String?, msgid: String, msgstr: String)]) -> String {
+    var out = POString.lines("msgid", "").joined(separator: "\n") + "\n"
+    out += POString.lines("msgstr", "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n")
+      .joined(separator: "\n") + "\n"
+    for e in entries where !e.msgid.isEmpty {
+      out += "\n"
+      if let c = e.context { out += POString.lines("msgctxt", c).joined(separator: "\n") + "\n" }
+      out += POString.lines("msgid", e.msgid).joined(separator: "\n") + "\n"
+      out += POString.lines("msgstr", e.msgstr).joined(separator: "\n") + "\n"
+    }
+    return out
+  }
+}

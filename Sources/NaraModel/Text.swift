@@ -45,6 +45,8 @@ public struct TextBlock: Sendable, Hashable, Codable {
   public var inlines: [Inline]
   /// A paragraph style for this block only (`{ingress} Text …` in the markup).
   public var style: String?
+  /// The block's language when not its frame's: a paragraph left in Swedish in a translation.
+  public var language: String?
   public var location: SourceLocation
   public init(kind: Kind, inlines: [Inline], location: SourceLocation) {
     self.kind = kind; self.inlines = inlines; self.location = location

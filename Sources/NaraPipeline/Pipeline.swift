@@ -98,8 +98,9 @@ public final class Pipeline {
         pages += result.document.pages
         diagnostics += result.diagnostics
       }
-      if let locale, let note = Self.fallbackNote(locale: locale, total: Set(kit.strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id)).count, fallbacks: kit.fallbacks) {
-        diagnostics.append(note)
+      if let locale {
+        diagnostics += Self.translationWarnings(locale: locale, states: kit.translationStates,
+                                                catalog: Self.catalogPath(for: path, locale: locale))
       }
       // Shared parts (header, footer) say the same thing on every sheet: once is enough.
       var seen = Set<Diagnostic>()
@@ -111,8 +112,9 @@ public final class Pipeline {
     engine.shrinkToFit = shrinkToFit
     let result = try engine.layout(loaded.document)
     var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning($0) }
-    if let locale, let note = Self.fallbackNote(locale: locale, total: Set(loaded.strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id)).count, fallbacks: loaded.fallbacks) {
-      diagnostics.append(note)
+    if let locale {
+      diagnostics += Self.translationWarnings(locale: locale, states: loaded.translationStates,
+                                              catalog: Self.catalogPath(for: path, locale: locale))
     }
     return (result.document, loaded.files, diagnostics)
   }

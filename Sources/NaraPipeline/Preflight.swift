@@ -15,6 +15,14 @@ public enum Preflight {
   /// Images for offset print need 300 ppi at their printed size (`check --print`).
   public static let printPPI = 300.0
 
+  /// Where each text of a layout or kit stands in a locale's catalog (no layout is done).
+  public static func translationStates(_ path: String, locale: String, variables: [String: String],
+                                       pipeline: Pipeline) throws -> [TextTranslation] {
+    var loader = try pipeline.loader(variables: variables, locale: locale, layout: path)
+    loader.allowUnsetVariables = true
+    return LayoutLoader.isKit(path) ? try loader.loadKit(path: path).translationStates : try loader.load(path: path).translationStates
+  }
+
   public static func check(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline,
                            print: Bool = false) throws -> [Diagnostic] {
     try run(path, variables: variables, locale: locale, pipeline: pipeline, print: print).diagnostics
@@ -37,13 +45,13 @@ public enum Preflight {
     // Where each text id was written, to point at it.
     var loader = try pipeline.loader(variables: variables, locale: locale, layout: path)
     loader.allowUnsetVariables = true
-    let documents: [Document], strings: [SourceString], fallbacks: [String]
+    let documents: [Document], strings: [SourceString], states: [TextTranslation]
     if LayoutLoader.isKit(path) {
       let kit = try loader.loadKit(path: path)
-      documents = kit.sheets.map(\.document); strings = kit.strings; fallbacks = kit.fallbacks
+      documents = kit.sheets.map(\.document); strings = kit.strings; states = kit.translationStates
     } else {
       let loaded = try loader.load(path: path)
-      documents = [loaded.document]; strings = loaded.strings; fallbacks = loaded.fallbacks
+      documents = [loaded.document]; strings = loaded.strings; states = loaded.translationStates
     }
     let themes = documents.map(\.theme)
     var locations: [String: SourceLocation] = [:]
@@ -106,8 +114,9 @@ public enum Preflight {
       }
     }
     if print { diagnostics += try printFindings(document, locations: locations, pipeline: pipeline) }
-    let ids = Set(strings.filter { $0.source.contains(where: \.isLetter) }.map(\.id))
-    return Outcome(diagnostics: diagnostics, untranslated: locale == nil ? nil : Set(fallbacks).intersection(ids).count, texts: ids.count)
+    let ids = Set(strings.filter { MarkupSegments.hasWords($0.source) }.map(\.id))
+    let untranslated = Set(states.filter { $0.state != .translated }.map(\.id))
+    return Outcome(diagnostics: diagnostics, untranslated: locale == nil ? nil : untranslated.count, texts: ids.count)
   }
 
   /// `check --print`: what a print shop's preflight adds – image resolution for offset,

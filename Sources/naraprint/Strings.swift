@@ -32,11 +32,21 @@ struct Strings: ParsableCommand {
         let template = (locales as NSString).appendingPathComponent("naraprint.pot")
         try Strings.writeTemplate(paths, to: template, printer: printer)
         let catalogs = ((try? FileManager.default.contentsOfDirectory(atPath: locales)) ?? []).filter { $0.hasSuffix(".po") }.sorted()
+        let templateCatalog = try POCatalog.read(path: template)
         for file in catalogs {
           let path = (locales as NSString).appendingPathComponent(file)
+          // Translations of whole texts, cut into the template's paragraphs.
+          let carried = ParagraphCompendium.entries(catalog: try POCatalog.read(path: path), template: templateCatalog)
+          var arguments = ["msgmerge", "--quiet", "--previous", "--update", "--backup=none"]
+          let compendium = FileManager.default.temporaryDirectory.appendingPathComponent("naraprint-\(UUID().uuidString).po").path
+          defer { try? FileManager.default.removeItem(atPath: compendium) }
+          if !carried.isEmpty {
+            try POTWriter.compendium(carried).write(toFile: compendium, atomically: true, encoding: .utf8)
+            arguments += ["--compendium", compendium]
+          }
           let p = Process()
           p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-          p.arguments = ["msgmerge", "--quiet", "--previous", "--update", "--backup=none", path, template]
+          p.arguments = arguments + [path, template]
           let err = Pipe()
           p.standardError = err
           do { try p.run() } catch {
@@ -47,6 +57,9 @@ struct Strings: ParsableCommand {
           guard p.terminationStatus == 0 else {
             throw RenderError("msgmerge could not merge \(path): \(message.trimmingCharacters(in: .whitespacesAndNewlines))",
                               hints: ["fix the .po file (msgfmt -c \(path) names the line), then run strings update again"])
+          }
+          if !carried.isEmpty {
+            FileHandle.standardError.write(Data("\(path): \(carried.count) translations of whole texts carried over to their paragraphs\n".utf8))
           }
           FileHandle.standardError.write(Data("merged \(path)\n".utf8))
         }
@@ -60,7 +73,8 @@ struct Strings: ParsableCommand {
 
   /// Extracts every text of `paths` and writes the template, the same for `extract` and `update`.
   static func writeTemplate(_ paths: [String], to output: String, printer: DiagnosticPrinter) throws {
-    let result = try StringsExtraction.extract(paths, pipeline: try Pipeline())
+    // The template being replaced keeps each paragraph's key (`berättelse.p3`) where it was.
+    let result = try StringsExtraction.extract(paths, pipeline: try Pipeline(), memory: StringsExtraction.memory(ofTemplate: output))
     // Fixed date: the same layouts give the same template.
     let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
     let dir = (output as NSString).deletingLastPathComponent

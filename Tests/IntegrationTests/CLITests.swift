@@ -18,25 +18,52 @@ import Testing
     #expect(r.err.contains("wrote malbild-poster.pdf (1 page)"))
   }
 
-  /// A one-sentence change in the Swedish: `strings update` marks exactly the entries with
-  /// that sentence fuzzy, with the previous Swedish; `strings status --json` lists them.
+  /// A one-sentence change in the Swedish, and a paragraph added: `strings update` marks
+  /// exactly the entry of that paragraph fuzzy, with the previous Swedish; the new paragraph
+  /// gets a key of its own and every other paragraph keeps its key and its translation;
+  /// `strings status --json` lists them with their lines.
   @Test func stringsUpdateMarksAChangedSentenceFuzzy() throws {
     let dir = try tempDirectory()
     for sub in ["layouts", "assets"] { try FileManager.default.copyItem(atPath: repoRoot + "/" + sub, toPath: dir + "/" + sub) }
     let leaflet = dir + "/layouts/vad-ar-nara-vard.yaml"
-    let changed = try String(contentsOfFile: leaflet, encoding: .utf8)
-      .replacingOccurrences(of: "Vad är nära vård – och varför behövs det?", with: "Vad är nära vård – och varför behövs den?")
+    let original = try String(contentsOfFile: leaflet, encoding: .utf8)
+    let sentence = "Vi måste hitta nya sätt att arbeta på för att räcka till."
+    let anchor = "      Nära vård handlar om att byta fokus"
+    #expect(original.contains(sentence) && original.contains(anchor))
+    let changed = original.replacingOccurrences(of: sentence, with: "Vi måste hitta nya arbetssätt för att räcka till.")
+      .replacingOccurrences(of: anchor, with: "      Ett nytt stycke om samverkan mellan kommun och region.\n\n" + anchor)
     try changed.write(toFile: leaflet, atomically: true, encoding: .utf8)
+    // The entries marked fuzzy, by msgctxt (the header aside).
+    func fuzzy(_ po: String) -> [String: String] {
+      var out: [String: String] = [:]
+      for entry in po.components(separatedBy: "\n\n") where entry.contains("#, fuzzy") {
+        guard let line = entry.split(separator: "\n").first(where: { $0.hasPrefix("msgctxt \"") }) else { continue }
+        out[String(line.dropFirst(9).dropLast())] = entry
+      }
+      return out
+    }
+    let before = fuzzy(try String(contentsOfFile: dir + "/layouts/locales/fi.po", encoding: .utf8))
     let r = try naraprint(["strings", "update"], cwd: dir)
     #expect(r.status == 0, "\(r.err)")
     #expect(r.err.contains("merged layouts/locales/fi.po"))
     let fi = try String(contentsOfFile: dir + "/layouts/locales/fi.po", encoding: .utf8)
-    #expect(fi.contains("#, fuzzy\n#| msgctxt \"rubrik\"\n#| msgid \"Vad är nära vård – och varför behövs det?\"\nmsgctxt \"rubrik\""), "previous Swedish kept")
+    let after = fuzzy(fi)
+    #expect(Set(after.keys).subtracting(before.keys) == ["text.p2"], "\(after.keys.sorted())")
+    let entry = try #require(after["text.p2"])
+    #expect(entry.contains("#| msgctxt \"text.p2\""), "\(entry)")
+    // The previous Swedish, as msgmerge wraps it in `#|` lines.
+    let previous = entry.split(separator: "\n").filter { $0.hasPrefix("#| \"") }.map { $0.dropFirst(4).dropLast() }.joined()
+    #expect(previous.hasSuffix("Vi måste hitta nya sätt att arbeta på för att räcka till."), "\(entry)")
+    #expect(fi.contains("msgctxt \"text.p14\"\nmsgid \"Ett nytt stycke om samverkan mellan kommun och region.\"\nmsgstr \"\""), "the new paragraph has a key of its own")
+    let check = try run("msgfmt", ["-c", "-o", "/dev/null", dir + "/layouts/locales/fi.po"])
+    #expect(check.status == 0, "\(check.err)")
     let status = try naraprint(["strings", "status", "layouts/vad-ar-nara-vard.yaml", "--json"], cwd: dir)
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [[String: Any]], "\(status.out)")
     let row = try #require(rows.first { $0["locale"] as? String == "fi" })
-    #expect((row["fuzzy"] as? [String])?.sorted() == ["document.title", "rubrik"], "\(row)")
-    #expect(row["translated"] as? Int == 28)
+    #expect((row["fuzzy"] as? [[String: Any]])?.map { $0["id"] as? String } == ["text.p2"], "\(row)")
+    #expect((row["fuzzy"] as? [[String: Any]])?.first?["line"] as? Int != nil)
+    #expect((row["untranslated"] as? [[String: Any]])?.map { $0["id"] as? String } == ["text.p14"], "\(row)")
+    #expect(row["translated"] as? Int == 46)
   }
 
   @Test func pngFormatFromTheExtension() throws {
