@@ -10,6 +10,8 @@ public protocol TranslationSource: Sendable {
   func location(id: String, source: String) -> SourceLocation?
   /// Where the text `id` stands: translated, fuzzy, or none; with its entry's line.
   func state(id: String, source: String) -> (state: TranslationState, line: Int?)
+  /// The line of an entry for the text `id` whatever its Swedish (a text edited since).
+  func line(of id: String) -> Int?
   /// The paragraph keys and Swedish texts the source has, so that a text's paragraphs are
   /// looked up under the keys they were translated with.
   var memory: ParagraphMemory { get }
@@ -21,14 +23,15 @@ extension TranslationSource {
     (translation(id: id, source: source) == nil ? .untranslated : .translated, nil)
   }
   public var memory: ParagraphMemory { ParagraphMemory() }
+  public func line(of id: String) -> Int? { nil }
 }
 
 /// Where one text stands in a translation.
 public enum TranslationState: String, Sendable, Codable, Hashable {
   /// A translation is used.
   case translated
-  /// The entry is marked fuzzy (the Swedish changed and `msgmerge` guessed): Swedish is used
-  /// until a translator checks it.
+  /// The entry is marked fuzzy (`msgmerge` guessed it, from the text's earlier Swedish or
+  /// from a similar text): Swedish is used until a translator checks it.
   case fuzzy
   /// The catalog has this text with other Swedish: it was edited since the catalog was last
   /// merged (`naraprint strings update`). Swedish is used.
@@ -141,7 +144,7 @@ extension Reader {
       return t
     }
     var (state, line) = translations.state(id: id, source: source)
-    if state == .untranslated, line == nil, case .edited = match { state = .changed }
+    if state == .untranslated, line == nil, case .edited = match { state = .changed; line = translations.line(of: id) }
     ledger.fallbacks.append(id)
     ledger.states.append(TextTranslation(id: id, state: state, line: line))
     return nil

@@ -22,6 +22,9 @@ struct CatalogTranslations: TranslationSource {
   }
 
   func translation(id: String, source: String) -> String? { catalog.translation(id: id, source: source) }
+  func line(of id: String) -> Int? {
+    catalog.entries.filter { $0.key.context == id && !$0.value.obsolete }.map(\.value.line).min()
+  }
   func state(id: String, source: String) -> (state: TranslationState, line: Int?) {
     guard let e = catalog.entry(id: id, source: source), !e.obsolete else { return (.untranslated, nil) }
     if catalog.translation(id: id, source: source) != nil { return (.translated, e.line) }
@@ -73,7 +76,7 @@ extension Pipeline {
     let file = catalog.map(displayPath)
     var out: [Diagnostic] = []
     let kinds: [(TranslationState, String, String)] = [
-      (.fuzzy, "fuzzy (the Swedish changed; a translator has not checked the entry)",
+      (.fuzzy, "fuzzy (a guess by msgmerge after a change, not yet checked by a translator)",
        "check them in the .po file (msgmerge --previous shows the old Swedish as #| msgid), then remove the fuzzy flag"),
       (.changed, "changed in Swedish since the catalog was last merged",
        "run `naraprint strings update` to merge the template into the catalogs; the entries become fuzzy for the translator"),
