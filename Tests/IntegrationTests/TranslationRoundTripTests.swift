@@ -47,6 +47,9 @@ import Testing
     #expect(stale.status == 1)
     #expect(stale.err.contains("so: 1 of 47 texts use the Swedish, changed in Swedish since the catalog was last merged: text.p2 (line "), "\(stale.err)")
     #expect(stale.err.contains("run `naraprint strings update`"))
+    let strictRender = try naraprint(["render", "layouts/vad-ar-nara-vard.yaml", "--locale", "so", "--strict", "-o", "stale.pdf"], cwd: dir)
+    #expect(strictRender.status != 0 && strictRender.err.contains("text.p2"), "\(strictRender.err)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/stale.pdf"))
     // Merged: exactly that entry is fuzzy, and named so.
     let updated = try naraprint(["strings", "update"], cwd: dir)
     #expect(updated.status == 0, "\(updated.err)")
