@@ -25,6 +25,7 @@ let package = Package(
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
     // LittleCMS: RGB → CMYK through the print profile, soft proofs.
     .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
+    .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
     // Values only: no I/O, no C.
     .target(name: "NaraModel"),
@@ -44,7 +45,7 @@ let package = Package(
     // The only Swift module touching C: Pango shaper, Cairo PDF/PNG writers, librsvg, libhyphen.
     .target(
       name: "NaraCairo",
-      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CLCMS"]),
+      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CLCMS", "CQRencode"]),
     // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
     .target(
       name: "NaraPipeline",

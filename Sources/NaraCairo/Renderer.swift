@@ -55,6 +55,8 @@ public final class CairoRenderer {
   }
 
   public var images: ImageInspector { imageStore }
+  /// QR codes for `qr` items.
+  public let codes: CodeEncoder = QREncoder()
 
   /// The pixel size of a PNG or JPEG (nil for SVG, which has no pixels), for resolution checks.
   public func imagePixelSize(_ path: String) -> (width: Int, height: Int)? {

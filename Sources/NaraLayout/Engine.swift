@@ -77,8 +77,11 @@ public final class LayoutEngine {
   var flowCache: [String: Laid] = [:]
   var fits: [String: TextFit] = [:]
 
-  public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer) {
-    self.shaper = shaper; self.images = images; self.preparer = preparer
+  /// Draws QR codes (`qr` items); without one they are reported.
+  let codes: CodeEncoder?
+
+  public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer, codes: CodeEncoder? = nil) {
+    self.shaper = shaper; self.images = images; self.preparer = preparer; self.codes = codes
   }
 
   public func layout(_ document: Document) throws -> LayoutResult {

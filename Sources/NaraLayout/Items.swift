@@ -104,7 +104,53 @@ extension LayoutEngine {
         commands += [.move(Point(x: 0, y: y)), .line(Point(x: w, y: y))]
       }
       return Laid(size: Size(width: w, height: h), nodes: [node(PathData(commands), fill: nil, stroke: shape.stroke)])
+    case .qr(let data, let level, let background):
+      return layoutQR(data, level: level, background: background, colour: shape.fill ?? .black, item: item, width: width, height: height)
     }
+  }
+
+  /// A QR code in a square of the item's width (or height), its quiet zone inside: one path of
+  /// squares, a row's neighbouring dark modules joined into one rectangle.
+  func layoutQR(_ data: String, level: QRLevel, background: Colour?, colour: Colour, item: Item, width: Double?, height: Double?) -> Laid {
+    let side = [width, height].compactMap { $0 }.min() ?? Length.mm(30).points
+    let empty = Laid(size: Size(width: side, height: side), nodes: [])
+    guard let codes else {
+      diagnostics.append(.error("QR codes cannot be drawn here (no encoder)", at: item.location)); return empty
+    }
+    let modules: [[Bool]]
+    do { modules = try codes.qrModules(data, level: level) } catch {
+      diagnostics.append(.error("cannot make a QR code of this text: \(error)", at: item.location,
+                                hints: ["QR codes hold at most about 2,300 characters at level M; shorten the address"]))
+      return empty
+    }
+    let quiet = 4
+    let count = modules.count + 2 * quiet
+    let module = side / Double(count)
+    if module < Length.mm(0.4).points {
+      diagnostics.append(.warning(
+        "the QR code's modules are \(formatNumber(Length(points: module).millimetres)) mm: too small for a phone to read in print",
+        at: item.location, hints: ["make it at least \(Int((Length.mm(0.4).points * Double(count) / Length.mm(1).points).rounded(.up))) mm wide, or shorten its text"]))
+    }
+    var commands: [PathData.Command] = []
+    for (r, row) in modules.enumerated() {
+      var c = 0
+      while c < row.count {
+        guard row[c] else { c += 1; continue }
+        var end = c
+        while end < row.count, row[end] { end += 1 }
+        let x0 = Double(c + quiet) * module, x1 = Double(end + quiet) * module
+        let y0 = Double(r + quiet) * module, y1 = y0 + module
+        commands += [.move(Point(x: x0, y: y0)), .line(Point(x: x1, y: y0)), .line(Point(x: x1, y: y1)), .line(Point(x: x0, y: y1)), .close]
+        c = end
+      }
+    }
+    let role: StructureRole = { if case .figure(let a) = item.role { return .figure(alt: a) }; return .artifact }()
+    var nodes: [Node] = []
+    if let background {
+      nodes.append(.path(PathNode(path: Shapes.rect(Rect(x: 0, y: 0, width: side, height: side), radius: 0), fill: background, stroke: nil, role: .artifact)))
+    }
+    nodes.append(.path(PathNode(path: PathData(commands), fill: colour, stroke: nil, role: role)))
+    return Laid(size: Size(width: side, height: side), nodes: nodes)
   }
 
   func layoutImage(_ image: ImageItem, item: Item, width: Double?, height: Double?) throws -> Laid {

@@ -148,6 +148,28 @@ extension Reader {
     return s
   }
 
+  /// `- qr: https://regionvarmland.se/naravard` with `width:` (the code is square), `colour:`
+  /// (default black), `background:` and `level:` (L, M, Q, H; default M).
+  func qrCode(_ f: Fields, main: Node?, at kindNode: Node, theme: Theme) -> Shape? {
+    guard let dn = main ?? f["data"], let data = string(dn, what: "QR code text") else {
+      error("a QR code needs its text", at: kindNode, hints: ["write `- qr: https://regionvarmland.se/naravard` with `width: 25mm`"]); return nil
+    }
+    let text = substitute(data, at: dn)
+    if text.isEmpty { error("the QR code's text is empty", at: dn); return nil }
+    if !(f.has("width") || f.has("height") || f.has("size")) {
+      error("a QR code needs a width", at: kindNode, hints: ["add `width: 25mm` (at least 20 mm for a phone held at arm's length)"])
+    }
+    var level = QRLevel.m
+    if let n = f["level"], let raw = rawScalar(n, what: "level") {
+      if let l = QRLevel(rawValue: raw.uppercased()) { level = l } else {
+        error("level cannot be `\(raw)`", at: n, hints: ["use L, M, Q or H (how much damage the code survives: 7, 15, 25, 30 %)"])
+      }
+    }
+    var s = Shape(geometry: .qr(data: text, level: level, background: f["background"].flatMap { colour($0, theme: theme, what: "background") }))
+    s.fill = f["colour"].flatMap { colour($0, theme: theme, what: "colour") } ?? .black
+    return s
+  }
+
   func image(_ f: Fields, main: Node?, at kindNode: Node, theme: Theme) -> ImageItem? {
     guard let sn = main ?? f["src"], let src = string(sn, what: "image file") else {
       error("an image needs its file", at: kindNode, hints: ["write `- image: bilder/foto.jpg`"]); return nil

@@ -6,7 +6,7 @@ enum PlacementMode { case absolute, flow }
 
 /// The kinds of item, as the first key of an item's mapping.
 let itemKinds = ["text", "rect", "ellipse", "bubble", "line", "arrow", "path", "image", "group", "stack", "row", "grid", "use",
-                 "lines", "checkbox", "rating", "table"]
+                 "lines", "checkbox", "rating", "table", "qr"]
 let commonItemKeys = ["id", "at", "anchor", "on", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt", "min-height"]
 
 extension Reader {
@@ -137,6 +137,9 @@ extension Reader {
     case "use":
       guard let g = use(f, main: mainValue, at: kindNode, id: id, context: &context) else { return nil }
       item.kind = .group(g)
+    case "qr":
+      guard let s = qrCode(f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
+      item.kind = .shape(s)
     case "lines", "checkbox", "rating", "table":
       guard let kind = buildingBlock(kind, f, main: mainValue, at: kindNode, id: id, theme: context.theme) else { return nil }
       item.kind = kind
@@ -162,6 +165,7 @@ extension Reader {
     case "arrow": ["from", "to", "points", "stroke", "head", "both"]
     case "path": ["d", "unit", "fill", "stroke"]
     case "image": ["src", "fit", "tint"]
+    case "qr": ["data", "colour", "background", "level"]
     case "group": ["items"]
     case "stack", "row": ["items", "gap", "align", "justify", "padding", "direction", "fill", "stroke", "radius", "tail", "overflow"]
     case "grid": ["items", "columns", "gap", "row-gap", "column-gap", "align"]

@@ -21,6 +21,16 @@ public enum Geometry: Sendable, Hashable, Codable {
   /// Ruled writing lines across the item's box, `spacing` apart; `count` lines, or as many
   /// as fill the box.
   case ruledLines(spacing: Length, count: Int?)
+  /// A QR code for `data`, drawn as vector squares in the item's square box (the fill is the
+  /// dark modules' colour), with its quiet zone of four modules inside the box; `background`
+  /// fills the whole box.
+  case qr(data: String, level: QRLevel, background: Colour?)
+}
+
+/// How much of a QR code may be damaged and still read: ISO/IEC 18004's levels, from about
+/// 7 % (L) to 30 % (H). M (15 %) suits print; H survives a logo or a scuffed poster.
+public enum QRLevel: String, Sendable, Hashable, Codable, CaseIterable {
+  case l = "L", m = "M", q = "Q", h = "H"
 }
 
 public struct BubbleTail: Sendable, Hashable, Codable {

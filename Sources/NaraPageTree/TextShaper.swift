@@ -76,3 +76,10 @@ public protocol ImageInspector: AnyObject {
   /// The image's natural size in points (pixels at 96 ppi when the file gives no resolution).
   func naturalSize(ofImageAt path: String) throws -> Size
 }
+
+/// Encodes matrix codes (QR) for the layout; the C library behind it lives in NaraCairo.
+public protocol CodeEncoder: Sendable {
+  /// The QR code's modules for `data`, row by row (true: dark), without the quiet zone.
+  /// Throws when the data does not fit any QR version at that level.
+  func qrModules(_ data: String, level: QRLevel) throws -> [[Bool]]
+}

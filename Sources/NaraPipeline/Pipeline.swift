@@ -69,7 +69,7 @@ public final class Pipeline {
 
   /// Lays a document out. Missing glyphs are errors here: no empty boxes in any output.
   public func layout(_ document: Document) throws -> LayoutResult {
-    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
+    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes)
     return try engine.layout(document)
   }
 
@@ -90,7 +90,7 @@ public final class Pipeline {
       metadata.author = kit.author ?? first.document.settings.author
       metadata.paper = first.document.settings.paper
       for sheet in kit.sheets {
-        let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
+        let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes)
         engine.pageNumberOffset = pages.count
         engine.totalPages = total
         engine.shrinkToFit = shrinkToFit
@@ -108,7 +108,7 @@ public final class Pipeline {
       return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
     }
     let loaded = try loader.load(path: path)
-    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer)
+    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes)
     engine.shrinkToFit = shrinkToFit
     let result = try engine.layout(loaded.document)
     var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning($0) }

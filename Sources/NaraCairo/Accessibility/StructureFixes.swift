@@ -6,6 +6,8 @@ enum StructureFixes {
     let root = try doc.root()
     let treeRoot = try doc.key("/StructTreeRoot", of: root)
     guard doc.isDictionary(treeRoot) else {
+      // A document of decoration only (a page with just a drawing) has nothing to tag.
+      if info.figureAlts.isEmpty { return }
       throw RenderError("making the PDF accessible failed: Cairo wrote no structure tree (/StructTreeRoot)")
     }
     // Marked content finds its element through the parent tree; without it nothing is tagged.
