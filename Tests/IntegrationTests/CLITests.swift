@@ -63,7 +63,7 @@ import Testing
     #expect((row["fuzzy"] as? [[String: Any]])?.map { $0["id"] as? String } == ["text.p2"], "\(row)")
     #expect((row["fuzzy"] as? [[String: Any]])?.first?["line"] as? Int != nil)
     #expect((row["untranslated"] as? [[String: Any]])?.map { $0["id"] as? String } == ["text.p14"], "\(row)")
-    #expect(row["translated"] as? Int == 46)
+    #expect(row["translated"] as? Int == 50)
   }
 
   @Test func pngFormatFromTheExtension() throws {

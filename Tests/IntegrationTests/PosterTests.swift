@@ -87,21 +87,64 @@ func malbildPhrases() throws -> [String] {
     #expect(!text.contains("\""))
   }
 
+  /// The sizes a poster read from two metres needs (design.md): the title at least 72 pt,
+  /// headings 32 pt, the quotes, shifts, principles and stations 20 pt; nothing below 12 pt
+  /// (the sender, read up close).
   @Test func textMeetsPosterSizes() throws {
     let pipeline = try Pipeline(fontConfig: repoRoot + "/fonts/fonts.conf")
     let doc = try pipeline.layout(try pipeline.load(Self.layout).document).document
-    var sizes: [String: Double] = [:]
-    let dump = doc.dump()
-    for line in dump.split(separator: "\n") where line.contains(" run ") {
-      // run x y w=… Family Style SIZE #colour "text"
+    var sizes: [(id: String, role: String, size: Double, text: String)] = []
+    var id = "", role = ""
+    for line in doc.dump().split(separator: "\n") {
       let parts = line.split(separator: " ")
-      if let hash = parts.firstIndex(where: { $0.hasPrefix("#") }), let size = Double(parts[hash - 1]) {
-        let text = line.split(separator: "\"", maxSplits: 1).last.map(String.init) ?? ""
-        sizes[text] = size
-      }
+      if parts.first == "text", parts.count >= 3 { id = String(parts[1].split(separator: "#")[0]); role = String(parts[2]); continue }
+      // run x y w=… Family Style SIZE #colour "text"
+      guard parts.first == "run", let hash = parts.firstIndex(where: { $0.hasPrefix("#") }), let size = Double(parts[hash - 1]) else { continue }
+      sizes.append((id, role, size, line.split(separator: "\"", maxSplits: 1).last.map(String.init) ?? ""))
     }
-    #expect(sizes.first { $0.key.hasPrefix("Framtidens") }?.value ?? 0 >= 60, "title below 60 pt")
-    for (text, size) in sizes where text.count > 3 { #expect(size >= 14, "text below 14 pt on the A3 poster: \(text) \(size)") }
+    #expect(sizes.contains { $0.id == "malbild.titel" && $0.size >= 72 }, "the title is at least 72 pt")
+    let headings = sizes.filter { $0.role == "H2" }
+    #expect(Set(headings.map(\.id)) == ["malbild.värden-rubrik", "malbild.principer", "malbild.färdriktning", "malbild.förflyttningar-rubrik"])
+    for h in headings { #expect(h.size >= 32, "heading below 32 pt: \(h.text) \(h.size)") }
+    let body = sizes.filter { s in ["citat", "skifte-", "principer", "station-", "malbild.mål"].contains { s.id.contains($0) } }
+    #expect(body.count > 40)
+    for b in body { #expect(b.size >= 20, "body text below 20 pt: \(b.id) \(b.text) \(b.size)") }
+    for s in sizes where s.text.count > 3 { #expect(s.size >= 12, "text below 12 pt on the A3 poster: \(s.text) \(s.size)") }
+    // The goal is the largest thing after the title: its circle, and its words next to the title's.
+    let goal = try #require(sizes.first { $0.id == "malbild.mål" })
+    #expect(goal.size > headings.map(\.size).max() ?? 0)
+  }
+
+  /// One column grid for the whole sheet (six columns, 9 mm gutters, 18 mm margins): every
+  /// block's outer edges on it.
+  @Test func blocksSitOnTheGrid() throws {
+    let pipeline = try Pipeline(fontConfig: repoRoot + "/fonts/fonts.conf")
+    let doc = try pipeline.layout(try pipeline.load(Self.layout).document).document
+    let mm = 72 / 25.4
+    let edges = [18.0, 54, 63, 99, 108, 144, 153, 189, 198, 234, 243, 279]
+    func onGrid(_ v: Double) -> Bool { edges.contains { abs($0 - v / mm) < 0.3 } }
+    var panels: [(x: Double, w: Double, fill: String)] = []
+    for line in doc.dump().split(separator: "\n") where line.hasPrefix("  path ") {
+      let parts = line.split(separator: " ")
+      guard parts.count >= 6, let x = Double(parts[1]), let w = Double(parts[3]), let fill = parts.first(where: { $0.hasPrefix("fill=") }) else { continue }
+      panels.append((x, w, String(fill.dropFirst(5))))
+    }
+    let quotes = panels.filter { $0.fill == "#e3efe9" }, from = panels.filter { $0.fill == "#dce9f3" }, to = panels.filter { $0.fill == "#2b5f8a" }
+    #expect(quotes.count == 5 && from.count == 4 && to.count == 4, "\(panels)")
+    for q in quotes { #expect(onGrid(q.x) && onGrid(q.x + q.w), "quote panel \(q.x / mm)–\((q.x + q.w) / mm) mm") }
+    for f in from { #expect(onGrid(f.x), "Från cell starts at \(f.x / mm) mm") }
+    for t in to { #expect(onGrid(t.x + t.w), "Till cell ends at \((t.x + t.w) / mm) mm") }
+    // The principles start on column 4 and end inside column 6.
+    var inPrinciples = false
+    var starts: [Double] = [], ends: [Double] = []
+    for line in doc.dump().split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      if parts.first == "text" { inPrinciples = parts.count > 1 && parts[1].hasPrefix("malbild.principer#"); continue }
+      guard inPrinciples, parts.first == "run", parts.count > 3, let x = Double(parts[1]), let w = Double(parts[3].dropFirst(2)) else { continue }
+      starts.append(x); ends.append(x + w)
+    }
+    #expect(starts.count > 10 && onGrid(starts.min() ?? 0), "principles start at \((starts.min() ?? 0) / mm) mm")
+    #expect((ends.max() ?? .infinity) <= 279 * mm + 0.5)
   }
 
   @Test func pageTreeMatchesGolden() throws {

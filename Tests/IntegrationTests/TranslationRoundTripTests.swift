@@ -45,7 +45,7 @@ import Testing
       .write(toFile: leaflet, atomically: true, encoding: .utf8)
     let stale = try naraprint(["check", "layouts/vad-ar-nara-vard.yaml", "--locale", "so", "--strict"], cwd: dir)
     #expect(stale.status == 1)
-    #expect(stale.err.contains("so: 1 of 47 texts use the Swedish, changed in Swedish since the catalog was last merged: text.p2 (line "), "\(stale.err)")
+    #expect(stale.err.contains("so: 1 of 51 texts use the Swedish, changed in Swedish since the catalog was last merged: text.p2 (line "), "\(stale.err)")
     #expect(stale.err.contains("run `naraprint strings update`"))
     let strictRender = try naraprint(["render", "layouts/vad-ar-nara-vard.yaml", "--locale", "so", "--strict", "-o", "stale.pdf"], cwd: dir)
     #expect(strictRender.status != 0 && strictRender.err.contains("text.p2"), "\(strictRender.err)")
@@ -55,7 +55,7 @@ import Testing
     #expect(updated.status == 0, "\(updated.err)")
     let fuzzy = try naraprint(["check", "layouts/vad-ar-nara-vard.yaml", "--locale", "so", "--strict"], cwd: dir)
     #expect(fuzzy.status == 1)
-    #expect(fuzzy.err.contains("so: 1 of 47 texts use the Swedish, fuzzy"), "\(fuzzy.err)")
+    #expect(fuzzy.err.contains("so: 1 of 51 texts use the Swedish, fuzzy"), "\(fuzzy.err)")
     #expect(fuzzy.err.contains(": text.p2 (line "))
     #expect(try run("msgfmt", ["-c", "-o", "/dev/null", so], cwd: dir).status == 0)
     // Without --strict it is a warning, and the render goes ahead.
