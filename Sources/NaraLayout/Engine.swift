@@ -76,6 +76,8 @@ public final class LayoutEngine {
   /// must not take more of the story.
   var flowCache: [String: Laid] = [:]
   var fits: [String: TextFit] = [:]
+  /// Stories set smaller to fit their frames (`overflow: shrink` on the frames), by name.
+  var storyScales: [String: Double] = [:]
 
   /// Draws QR codes (`qr` items); without one they are reported.
   let codes: CodeEncoder?
@@ -86,16 +88,27 @@ public final class LayoutEngine {
 
   public func layout(_ document: Document) throws -> LayoutResult {
     self.document = document
-    diagnostics = []
-    storyCursors = [:]; storyLastFrame = [:]; flowCache = [:]; fits = [:]
+    storyScales = [:]
     let s = document.settings
     var meta = DocumentMetadata(language: s.language)
     meta.title = s.title; meta.author = s.author; meta.subject = s.subject; meta.keywords = s.keywords
     meta.paper = s.paper
     var pages: [RenderedPage] = []
-    for (i, page) in document.pages.enumerated() {
-      pageNumber = i + 1
-      pages.append(try layoutPage(page))
+    // A story that does not fit frames that may shrink is set again, 2 % smaller each time,
+    // until it fits or its styles reach their min-size (at most 40 passes).
+    for _ in 0..<40 {
+      diagnostics = []
+      storyCursors = [:]; storyLastFrame = [:]; flowCache = [:]; fits = [:]
+      pages = []
+      for (i, page) in document.pages.enumerated() {
+        pageNumber = i + 1
+        pages.append(try layoutPage(page))
+      }
+      guard try shrinkOverflowingStories() else { break }
+    }
+    for name in storyScales.keys.sorted() {
+      guard let scale = storyScales[name], let last = storyLastFrame[name] else { continue }
+      diagnostics.append(Diagnostic(.note, "story `\(name)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frames", at: last.item.location))
     }
     try reportStoryOverflow()
     return LayoutResult(document: PagedDocument(metadata: meta, pages: pages), diagnostics: diagnostics, fits: fits)

@@ -44,7 +44,12 @@ extension LayoutEngine {
           at: block.location, hints: ["make it larger, or lower the style's min-size if the smaller size is meant"]))
       }
       let lines = prepared.shaped.lines
-      let spaceBefore = first || cursor.byte > 0 ? 0 : max(previousAfter, style.spaceBefore)
+      var spaceBefore = first || cursor.byte > 0 ? 0 : max(previousAfter, style.spaceBefore)
+      // On a baseline grid the block's first baseline moves down to the next grid line.
+      if let grid = frame.baselineGrid.map({ $0.points * scale }), grid > 0, let firstLine = lines.first {
+        let baseline = y + spaceBefore + baselineOffset(firstLine, leading: style.leading)
+        spaceBefore += ((baseline / grid) - 0.001).rounded(.up) * grid - baseline
+      }
       var take = lines.count
       if height.isFinite {
         let fit = Int(((height - y - spaceBefore) / style.leading + 0.001).rounded(.down))

@@ -25,7 +25,7 @@ extension LayoutEngine {
     var used = 0.0, usedTotal = 0.0
     for column in 0..<n where !cursor.isAtEnd(of: blocks) {
       let set = try setColumn(blocks, frame: frame, item: item, textID: textID, width: columnWidth, height: innerH,
-                              scale: 1, cursor: &cursor)
+                              scale: frame.story.flatMap { storyScales[$0] } ?? 1, cursor: &cursor)
       let x = pad.start.points + mirror(Double(column) * (columnWidth + gap), columnWidth, innerW)
       nodes += set.nodes.map { $0.offset(dx: x, dy: pad.top.points) }
       used = max(used, set.height)
@@ -52,6 +52,28 @@ extension LayoutEngine {
     return laid
   }
 
+  /// After a pass: makes each story that has text left over and whose last frame may shrink
+  /// (`overflow: shrink`, or `--fit shrink`) 2 % smaller. True when another pass is needed.
+  func shrinkOverflowingStories() throws -> Bool {
+    var again = false
+    for name in document.stories.keys.sorted() {
+      guard let story = document.stories[name], let cursor = storyCursors[name], !cursor.isAtEnd(of: story.blocks),
+        let last = storyLastFrame[name], case .text(let frame) = last.item.kind,
+        frame.overflow == .shrink || (shrinkToFit && frame.overflow == .warn)
+      else { continue }
+      var floor = 0.3
+      for block in story.blocks {
+        let style = resolveStyle(for: block, in: frame)
+        if let min = style.minimumSize, style.size > 0 { floor = max(floor, min / style.size) }
+      }
+      let scale = storyScales[name] ?? 1
+      guard scale > floor + 0.0001 else { continue }
+      storyScales[name] = max(floor, scale * 0.98)
+      again = true
+    }
+    return again
+  }
+
   /// After the last page: stories with text left over are reported with their last frame.
   func reportStoryOverflow() throws {
     for name in document.stories.keys.sorted() {
@@ -70,7 +92,8 @@ extension LayoutEngine {
   func reportLeftover(_ blocks: [TextBlock], cursor: FlowCursor, frame: TextFrame, item: Item, width: Double, what: String,
                       page: Int) throws -> Double {
     var rest = cursor
-    let set = try setColumn(blocks, frame: frame, item: item, textID: item.id, width: width, height: .infinity, scale: 1, cursor: &rest)
+    let set = try setColumn(blocks, frame: frame, item: item, textID: item.id, width: width, height: .infinity,
+                            scale: frame.story.flatMap { storyScales[$0] } ?? 1, cursor: &rest)
     let lines = set.lineBottoms.count
     let mm = Length(points: set.height).millimetres
     let message = "\(what) does not fit: \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) left over after frame `\(item.id)` on page \(page)"

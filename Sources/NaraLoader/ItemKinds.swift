@@ -66,6 +66,7 @@ extension Reader {
     if let n = f["lang"] { frame.language = string(n, what: "lang") }
     if let n = f["heading"] { frame.headingLevel = integer(n, what: "heading", range: 1...6) }
     if let n = f["max-lines"] { frame.maxLines = integer(n, what: "max-lines", range: 1...1000) }
+    if let n = f["baseline-grid"] { frame.baselineGrid = length(n, what: "baseline-grid", max: .pt(200)) }
   }
 
   func stroke(_ node: Node, theme: Theme) -> Stroke? {

@@ -157,7 +157,7 @@ extension Reader {
   func keys(for kind: String) -> [String] {
     switch kind {
     // On a text item `size` is the frame's size; the font size is `font-size`.
-    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup", "stroke", "max-lines"] + paragraphStyleKeys.filter { $0 != "size" }
+    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup", "stroke", "max-lines", "baseline-grid"] + paragraphStyleKeys.filter { $0 != "size" }
     case "rect": ["fill", "stroke", "radius"]
     case "ellipse": ["fill", "stroke"]
     case "bubble": ["fill", "stroke", "radius", "tail"]

@@ -28,6 +28,9 @@ public struct TextFrame: Sendable, Hashable, Codable {
   /// At most this many lines: a longer text shrinks towards its style's min-size (with
   /// `overflow: shrink` or `--fit shrink`) and is reported when even that is not enough.
   public var maxLines: Int?
+  /// Every block's first baseline falls on this grid, counted from the frame's top (the body
+  /// leading, so that lines in neighbouring columns and frames line up).
+  public var baselineGrid: Length?
   public init(blocks: [TextBlock]) { self.blocks = blocks }
 }
 

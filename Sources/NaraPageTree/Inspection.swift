@@ -40,6 +40,37 @@ public enum PageInspection {
     return out
   }
 
+  /// A glyph run's box on the page: its advance across, a size's height up from the baseline
+  /// to a fifth below it, through every group's transform.
+  public struct TextBox: Sendable {
+    public var text: String
+    public var box: Rect
+    public var minX: Double { box.minX }
+    public var maxX: Double { box.maxX }
+    public var minY: Double { box.minY }
+    public var maxY: Double { box.maxY }
+  }
+
+  /// Every run with visible text, boxed in page coordinates.
+  public static func textBoxes(_ page: RenderedPage) -> [TextBox] {
+    var out: [TextBox] = []
+    func visit(_ nodes: [Node], _ t: Transform) {
+      for n in nodes {
+        switch n {
+        case .text(let text):
+          for run in text.runs where run.text.contains(where: { !$0.isWhitespace && $0 != "\u{AD}" }) {
+            let r = Rect(x: run.origin.x, y: run.origin.y - run.font.size * 0.8, width: run.width, height: run.font.size)
+            out.append(TextBox(text: run.text, box: t.apply(r)))
+          }
+        case .group(let g): visit(g.children, g.transform.then(t))
+        case .path, .image: break
+        }
+      }
+    }
+    visit(page.nodes, .identity)
+    return out
+  }
+
   /// A colour drawn on a page and the item that drew it.
   public struct DrawnColour: Sendable {
     public var colour: Colour

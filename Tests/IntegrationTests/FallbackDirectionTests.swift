@@ -46,7 +46,9 @@ import Testing
     let qdf = pdf + ".qdf"
     _ = try run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf])
     let objects = String(decoding: try Data(contentsOf: URL(fileURLWithPath: qdf)), as: UTF8.self)
-    #expect(objects.components(separatedBy: "/Lang (sv-SE)").count - 1 == 2, "the heading and the paragraph tagged sv-SE")
+    // The heading and the paragraph (two elements when the paragraph runs on into the next column).
+    let swedish = objects.components(separatedBy: "/Lang (sv-SE)").count - 1
+    #expect((2...3).contains(swedish), "the heading and the paragraph tagged sv-SE: \(swedish)")
     #expect(objects.contains("/Lang (ar)"))
 
     // The kit's page number (end-aligned), left in Swedish, is at the page's end edge: the left in Arabic.
