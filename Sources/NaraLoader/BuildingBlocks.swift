@@ -36,36 +36,69 @@ extension Reader {
     case "checkbox":
       let label = (main ?? f["label"]).flatMap { translatable($0, id: "\(id).text", what: "label") } ?? ""
       let box = f["box"].flatMap { length($0, what: "box", max: .mm(50)) } ?? .mm(4.5)
+      let style = styleName("style")
       var square = Placement(); square.width = .fixed(box); square.height = .fixed(box)
-      var items = [Item(id: "\(id).ruta", location: loc, placement: square, role: .artifact,
-                        kind: .shape(Shape(geometry: .rect(radius: .pt(1)), fill: theme.colours["vit"], stroke: lineStroke)))]
-      if !label.isEmpty { items.append(text(label, id: "\(id).text", style: styleName("style"))) }
+      let boxItem = Item(id: "\(id).ruta", location: loc, placement: square, role: .artifact,
+                         kind: .shape(Shape(geometry: .rect(radius: .pt(1)), fill: theme.colours["vit"], stroke: lineStroke)))
+      // The box sits level with the label's first line, however many lines the label takes:
+      // it is centred on that line's height.
+      let lineStyle = (style ?? theme.defaultStyle).flatMap { theme.paragraphStyles[$0] }
+      let size = lineStyle?.character.size?.points ?? 11
+      let lineHeight = lineStyle?.leading?.points(atSize: size) ?? size * 1.3
+      var holder = Stack(axis: .vertical, items: [boxItem])
+      holder.padding = Insets(top: Length(points: max(0, (lineHeight - box.points) / 2)), end: .zero, bottom: .zero, start: .zero)
+      var items = [Item(id: "\(id).rutan", location: loc, role: .artifact, kind: .stack(holder))]
+      if !label.isEmpty { items.append(text(label, id: "\(id).text", style: style)) }
       var row = Stack(axis: .horizontal, items: items)
       row.gap = f["gap"].flatMap { length($0, what: "gap") } ?? .mm(2.5)
-      row.alignment = .center
+      row.alignment = .start
       // The box keeps its size; the label takes the rest.
+      items[0].placement.width = .fixed(box)
+      row.items[0].placement.width = .fixed(box)
       if items.count == 2 { row.items[1].placement.width = .fraction(1) }
       return .stack(row)
 
     case "rating":
       let steps = f["steps"].flatMap { integer($0, what: "steps", range: 2...11) } ?? 5
       let box = f["box"].flatMap { length($0, what: "box", max: .mm(50)) } ?? .mm(8)
-      let numbers = f["numbers"].flatMap { bool($0, what: "numbers") } ?? true
+      // Numbers go under the boxes (people tick the empty boxes); `numbers: inside` puts them
+      // in the boxes, `numbers: false` leaves them out.
+      var numbers = "under"
+      if let n = f["numbers"], let raw = rawScalar(n, what: "numbers") {
+        switch raw {
+        case "true", "yes", "under": numbers = "under"
+        case "false", "no": numbers = "none"
+        case "inside": numbers = "inside"
+        default: error("numbers cannot be `\(raw)`", at: n, hints: ["use under (the default), inside or false"])
+        }
+      }
       let style = styleName("style")
       var boxes: [Item] = []
       for i in 1...steps {
-        var cell = text(numbers ? "\(i)" : "", id: "\(id).steg-\(i)", style: style, align: .center)
+        var cell = text(numbers == "inside" ? "\(i)" : "", id: "\(id).steg-\(i)", style: style, align: .center)
         if case .text(var frame) = cell.kind {
           frame.stroke = lineStroke; frame.verticalAlignment = .middle; frame.fill = theme.colours["vit"]
           cell.kind = .text(frame)
         }
         cell.placement.width = .fixed(box); cell.placement.height = .fixed(box)
         cell.role = .artifact
-        boxes.append(cell)
+        if numbers == "under" {
+          var number = text("\(i)", id: "\(id).tal-\(i)", style: style, align: .center)
+          number.placement.width = .fixed(box)
+          number.role = .artifact
+          var pair = Stack(axis: .vertical, items: [cell, number])
+          pair.gap = .mm(1)
+          pair.alignment = .center
+          var pairItem = Item(id: "\(id).steg-\(i)-par", location: loc, role: .artifact, kind: .stack(pair))
+          pairItem.placement.width = .fixed(box)
+          boxes.append(pairItem)
+        } else {
+          boxes.append(cell)
+        }
       }
       var row = Stack(axis: .horizontal, items: boxes)
       row.gap = f["gap"].flatMap { length($0, what: "gap") } ?? .mm(3)
-      row.alignment = .center
+      row.alignment = .start
       var rowItem = Item(id: "\(id).rutor", location: loc, kind: .stack(row))
       rowItem.placement.width = .fixed(Length(points: box.points * Double(steps) + row.gap.points * Double(steps - 1)))
       var parts = [rowItem]

@@ -187,4 +187,97 @@ import Testing
     #expect(mm[2] > 20, "a long text makes its row taller: \(mm)")
     #expect(abs(mm[3] - 15) < 0.1, "an empty row keeps its writing height: \(mm)")
   }
+
+  /// The sheets as an office printer and a table of colleagues need them (design.md): nothing
+  /// printed within 5 mm of the edge, one six-column grid on every sheet, writing room down to
+  /// the footer, tick boxes level with their label's first line, rating numbers outside the
+  /// boxes, and ”i dag”.
+  @Test func sheetsFollowTheKitGrid() throws {
+    let (doc, _, _) = try pipeline().build(Self.kit, variables: ["enhet": "Hemtjänst Norr", "datum": "2026-12-03"])
+    let mm = 72 / 25.4
+    let edges = [16.0, 39, 47, 70, 78, 101, 109, 132, 140, 163, 171, 194]
+    for (i, page) in doc.pages.enumerated() {
+      var shapes: [Rect] = []
+      var rules: [Rect] = []
+      func visit(_ nodes: [Node], _ t: Transform) {
+        for n in nodes {
+          switch n {
+          case .path(let p):
+            guard let b = p.path.bounds else { continue }
+            let box = t.apply(b)
+            shapes.append(box)
+            // Each horizontal stroke (a writing line, the footer's rule) on its own.
+            guard p.stroke != nil, p.fill == nil, !p.path.commands.contains(.close) else { continue }
+            var start: Point?
+            for c in p.path.commands {
+              switch c {
+              case .move(let q): start = q
+              case .line(let q):
+                if let a = start, abs(a.y - q.y) < 0.01 { rules.append(t.apply(Rect(x: min(a.x, q.x), y: a.y, width: abs(q.x - a.x), height: 0))) }
+                start = q
+              default: start = nil
+              }
+            }
+          case .group(let g): visit(g.children, g.transform.then(t))
+          default: break
+          }
+        }
+      }
+      visit(page.nodes, .identity)
+      // No full-bleed band: every shape at least 5 mm inside the sheet.
+      for b in shapes {
+        #expect(b.minX >= 5 * mm - 0.5 && b.minY >= 5 * mm - 0.5 && b.maxX <= page.size.width - 5 * mm + 0.5,
+                "sheet \(i + 1): a shape within 5 mm of the edge at \(b.minX / mm), \(b.minY / mm) mm")
+      }
+      // Writing lines and rules start and end on the grid.
+      for r in rules {
+        #expect(edges.contains { abs($0 - r.minX / mm) < 0.3 } && edges.contains { abs($0 - r.maxX / mm) < 0.3 },
+                "sheet \(i + 1): a rule from \(r.minX / mm) to \(r.maxX / mm) mm")
+      }
+      // The lowest writing line is near the footer: the sheet does not end in empty space.
+      let lowest = rules.filter { $0.minY < 270 * mm }.map(\.minY).max() ?? 0
+      if [0, 1, 2, 3].contains(i) { #expect(lowest > 255 * mm, "sheet \(i + 1): the last writing line is at \(lowest / mm) mm") }
+    }
+    let dump = doc.dump()
+    #expect(!dump.contains("idag"), "”i dag”, not ”idag”")
+    // Rating numbers are set under the boxes, not in them.
+    #expect(!dump.contains("förflyttning-1.1.2.steg-1#"), "\(dump.prefix(0))")
+    #expect(dump.contains("tal-1#1"))
+  }
+
+  /// A tick box sits level with the first line of its label, also when the label wraps.
+  @Test func tickBoxesAlignWithTheFirstLine() throws {
+    let (doc, _, _) = try pipeline().build(Self.kit, variables: ["enhet": "Hemtjänst Norr", "datum": "2026-12-03"])
+    var checked = 0
+    for page in doc.pages {
+      var boxes: [(id: String, centre: Double)] = []
+      var firstBaselines: [String: (baseline: Double, size: Double)] = [:]
+      func visit(_ nodes: [Node], _ t: Transform) {
+        for n in nodes {
+          switch n {
+          case .path(let p):
+            if let owner = p.owners.last, owner.hasSuffix(".ruta"), let b = p.path.bounds {
+              let r = t.apply(b); boxes.append((String(owner.dropLast(5)), r.minY + r.height / 2))
+            }
+          case .text(let text):
+            if let owner = text.owners.last, owner.hasSuffix(".text"), firstBaselines[String(owner.dropLast(5))] == nil, let run = text.runs.first {
+              firstBaselines[String(owner.dropLast(5))] = (t.apply(run.origin).y, run.font.size)
+            }
+          case .group(let g): visit(g.children, g.transform.then(t))
+          default: break
+          }
+        }
+      }
+      visit(page.nodes, .identity)
+      for box in boxes {
+        guard let line = firstBaselines[box.id] else { continue }
+        // The box's centre sits at the first line's middle: about a third of the size above
+        // its baseline (the height of a lower-case letter's middle), within 1 mm.
+        let middle = line.baseline - line.size * 0.35
+        #expect(abs(box.centre - middle) < 72 / 25.4, "\(box.id): box centre \(box.centre), line middle \(middle)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 9, "tick boxes checked: \(checked)")
+  }
 }
