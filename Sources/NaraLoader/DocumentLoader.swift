@@ -54,7 +54,9 @@ public struct LayoutLoader: Sendable {
   }
 
   func loadFile(path: String) throws(DiagnosticsError) -> LoadedLayout {
-    let absolute = URL(fileURLWithPath: path).standardized.path
+    // Through symlinks to the file's real place, so that its relative paths (images, imports)
+    // mean what they mean there.
+    let absolute = URL(fileURLWithPath: Self.absolutePath(path)).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
@@ -157,6 +159,14 @@ public struct LayoutLoader: Sendable {
 
   /// A path as messages show it: relative to the working directory when it lies inside it.
   public static func displayPath(_ path: String) -> String { Reader.displayPath(path) }
+
+  /// `path` made absolute against the working directory, `.` and `..` resolved. (Foundation's
+  /// `URL.standardized` drops a leading `..` from a relative path on Linux, so a relative
+  /// path is joined to the working directory first.)
+  public static func absolutePath(_ path: String) -> String {
+    let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    return URL(fileURLWithPath: joined).standardized.path
+  }
 
   /// Each diagnostic once, in order.
   static func unique(_ d: [Diagnostic]) -> [Diagnostic] {

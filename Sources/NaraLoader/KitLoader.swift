@@ -42,7 +42,7 @@ extension LayoutLoader {
   }
 
   func loadKitFile(path: String) throws(DiagnosticsError) -> LoadedKit {
-    let file = URL(fileURLWithPath: Self.resolve(path)).standardized.path
+    let file = URL(fileURLWithPath: Self.absolutePath(Self.resolve(path))).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     guard let (reader, root) = Reader.open(file, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.scopes = [variables]

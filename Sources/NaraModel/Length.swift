@@ -103,3 +103,8 @@ extension String {
     return String(s)
   }
 }
+
+/// naraprint's release: `--version`, and the PDF's Creator and Producer.
+public enum NaraprintVersion {
+  public static let string = "0.4.0"
+}

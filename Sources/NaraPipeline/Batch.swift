@@ -59,7 +59,7 @@ public enum Batch {
     let jobs = max(1, min(options.jobs, total))
     let state = BatchState(total: total)
     // One pipeline (font map, shaper, caches) per worker thread: none is shared.
-    let workers = Workers(pipelines: try (0..<jobs).map { _ in try Pipeline() })
+    let workers = Workers(pipelines: try (0..<jobs).map { _ in try Pipeline(near: layout) })
     let pipelines = workers.pipelines
     let names = try outputNames(table, pattern: options.namePattern, directory: options.directory)
 

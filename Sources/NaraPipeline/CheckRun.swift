@@ -34,7 +34,7 @@ public enum CheckRun {
 
   /// Swedish plus every `locales/*.po` beside the layout (or up to two folders above it).
   public static func locales(for layout: String) -> [String] {
-    var dir = URL(fileURLWithPath: LayoutLoader.resolve(layout)).standardized.deletingLastPathComponent()
+    var dir = URL(fileURLWithPath: LayoutLoader.absolutePath(LayoutLoader.resolve(layout))).deletingLastPathComponent()
     for _ in 0..<3 {
       let folder = dir.appendingPathComponent("locales").path
       if let files = try? FileManager.default.contentsOfDirectory(atPath: folder) {

@@ -39,7 +39,7 @@ struct CatalogTranslations: TranslationSource {
 extension Pipeline {
   /// `locales/<locale>.po` beside the layout (or a kit's folder), or up to two folders above.
   public static func catalogPath(for layout: String, locale: String) -> String? {
-    var dir = URL(fileURLWithPath: LayoutLoader.resolve(layout)).standardized.deletingLastPathComponent()
+    var dir = URL(fileURLWithPath: LayoutLoader.absolutePath(LayoutLoader.resolve(layout))).deletingLastPathComponent()
     for _ in 0..<3 {
       let candidate = dir.appendingPathComponent("locales/\(locale).po").path
       if FileManager.default.fileExists(atPath: candidate) { return candidate }

@@ -52,12 +52,19 @@ public final class Pipeline {
   public let preparer: TypographyPreparer
   private var profiles: [String: PrintProfile] = [:]
 
-  /// `fontConfig`: the project's `fonts/fonts.conf` (found from the working directory or the
-  /// executable when nil, or NARAPRINT_FONTS).
-  public init(fontConfig: String? = nil) throws {
-    guard let config = fontConfig ?? ProjectResources.locate("fonts/fonts.conf", environment: "NARAPRINT_FONTS") else {
+  /// `fontConfig`: the project's `fonts/fonts.conf`; when nil it is looked for from `near`
+  /// (a layout: its project first), then beside the program, then in NARAPRINT_FONTS or
+  /// NARAPRINT_DATA (see `ProjectResources`).
+  public init(fontConfig: String? = nil, near: String? = nil) throws {
+    let start = near.map { path -> String in
+      let absolute = LayoutLoader.absolutePath(path)
+      var isDir: ObjCBool = false
+      return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) && isDir.boolValue
+        ? absolute : (absolute as NSString).deletingLastPathComponent
+    }
+    guard let config = fontConfig ?? ProjectResources.locate("fonts/fonts.conf", near: start, environment: "NARAPRINT_FONTS") else {
       throw RenderError("cannot find naraprint's fonts/fonts.conf",
-                        hints: ["run naraprint inside its checkout, or set NARAPRINT_FONTS to the fonts/ folder"])
+                        hints: ["`naraprint doctor` shows where naraprint looks", "install the package, run inside a project with fonts/, or set NARAPRINT_DATA"])
     }
     renderer = try CairoRenderer(fontConfig: config)
     preparer = TypographyPreparer()

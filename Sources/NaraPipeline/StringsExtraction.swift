@@ -24,12 +24,13 @@ public enum StringsExtraction {
       guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
       let files: [String]
       if isDir.boolValue {
-        let base = URL(fileURLWithPath: path).standardized
+        // A symlinked folder is searched where it points (the enumerator does not follow links).
+        let base = URL(fileURLWithPath: LayoutLoader.absolutePath(path)).resolvingSymlinksInPath()
         files = (fm.enumerator(atPath: base.path)?.compactMap { $0 as? String } ?? [])
           .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
           .map { base.appendingPathComponent($0).path }
       } else {
-        files = [URL(fileURLWithPath: path).standardized.path]
+        files = [LayoutLoader.absolutePath(path)]
       }
       for file in files {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }

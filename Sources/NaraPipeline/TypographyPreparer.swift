@@ -33,6 +33,10 @@ public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
     do { exceptions = try HyphenationExceptions.loadDefault(language: primary, directory: dataDirectory) } catch {
       warnings.append("\(error)")
     }
+    // Swedish without its exception list breaks some compounds wrongly: say so, never silently.
+    if primary == "sv", exceptions.count == 0 {
+      warnings.append("the Swedish hyphenation exceptions (typography/hyphenation-sv.txt) were not found, so some compounds may break in the wrong place; `naraprint doctor` shows where naraprint looks")
+    }
     let compounds = primary == "sv" ? CompoundSplitter.swedish(directory: dataDirectory) : nil
     let t = Typographer(language: language, patterns: LibhyphenPatterns.forLanguage(language), exceptions: exceptions,
                         compounds: compounds, leftMin: 3, rightMin: 3)

@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
     let locales = locale.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
       ?? CheckRun.locales(for: layout)
     do {
-      let results = try CheckRun.run(layout, locales: locales, options: options, pipeline: try Pipeline())
+      let results = try CheckRun.run(layout, locales: locales, options: options, pipeline: try Pipeline(near: layout))
       for r in results { printer.print(r.diagnostics) }
       let errors = results.reduce(0) { $0 + $1.errors }, warnings = results.reduce(0) { $0 + $1.warnings }
       var out = ""

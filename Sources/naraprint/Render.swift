@@ -147,7 +147,7 @@ struct Render: ParsableCommand {
         try runBatch(data: data, base: base, options: options, printer: printer)
         return
       }
-      let pipeline = try Pipeline()
+      let pipeline = try Pipeline(near: layout)
       let report = try pipeline.render(layout, to: target, options: options)
       printer.print(report.warnings)
       if !quiet {

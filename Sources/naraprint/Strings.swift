@@ -74,7 +74,7 @@ struct Strings: ParsableCommand {
   /// Extracts every text of `paths` and writes the template, the same for `extract` and `update`.
   static func writeTemplate(_ paths: [String], to output: String, printer: DiagnosticPrinter) throws {
     // The template being replaced keeps each paragraph's key (`berättelse.p3`) where it was.
-    let result = try StringsExtraction.extract(paths, pipeline: try Pipeline(), memory: StringsExtraction.memory(ofTemplate: output))
+    let result = try StringsExtraction.extract(paths, pipeline: try Pipeline(near: paths.first), memory: StringsExtraction.memory(ofTemplate: output))
     // Fixed date: the same layouts give the same template.
     let pot = POTWriter.pot(result.strings, creationDate: "2026-01-01 00:00+0000")
     let dir = (output as NSString).deletingLastPathComponent
@@ -125,7 +125,7 @@ struct Strings: ParsableCommand {
     func run() throws {
       let printer = DiagnosticPrinter()
       do {
-        let pipeline = try Pipeline()
+        let pipeline = try Pipeline(near: paths.first)
         let report = try LocaleStatus.run(paths, localesDirectory: locales, variables: try variableValues(variables), pipeline: pipeline)
         if json { print(report.json) } else {
           print(report.table)

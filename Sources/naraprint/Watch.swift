@@ -32,7 +32,7 @@ struct Watch: ParsableCommand {
     options.format = (target as NSString).pathExtension.lowercased() == "png" ? .png : .pdf
     options.dpi = dpi
     options.locale = locale
-    let pipeline = try Pipeline()
+    let pipeline = try Pipeline(near: layout)
     let printer = DiagnosticPrinter()
     var watched: [String: Date] = [:]
     func stamp(_ files: [String]) -> [String: Date] {

@@ -1,4 +1,5 @@
 import Foundation
+import NaraModel
 @testable import NaraCairo
 import NaraPipeline
 import Testing
@@ -75,7 +76,9 @@ import Testing
     let iso = "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))T\(String(d[8..<10])):\(String(d[10..<12])):\(String(d[12..<14]))"
     #expect(xmp.contains("<xmp:CreateDate>\(iso)"), "\(created) vs \(xmp)")
     #expect(xmp.contains("<xmp:ModifyDate>\(iso)"))
-    #expect(xmp.contains("<pdf:Producer>cairo"))
+    // Who made it: naraprint (its release) through Cairo.
+    #expect(xmp.contains("<pdf:Producer>naraprint \(NaraprintVersion.string) with cairo"), "\(xmp)")
+    #expect(xmp.contains("<xmp:CreatorTool>naraprint \(NaraprintVersion.string)</xmp:CreatorTool>"))
     #expect(try run("pdfinfo", [pdf]).out.contains("Metadata Stream: yes"))
   }
 

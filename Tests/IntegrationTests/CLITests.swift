@@ -1,4 +1,5 @@
 import Foundation
+import NaraModel
 import Testing
 
 /// The command line as a user meets it: exit codes, error format, files written or not.
@@ -64,6 +65,37 @@ import Testing
     #expect((row["fuzzy"] as? [[String: Any]])?.first?["line"] as? Int != nil)
     #expect((row["untranslated"] as? [[String: Any]])?.map { $0["id"] as? String } == ["text.p14"], "\(row)")
     #expect(row["translated"] as? Int == 50)
+  }
+
+  /// Every input path works as given: `../` from another folder, through a symlinked folder,
+  /// with spaces and non-ASCII letters in the names – for render, check and strings.
+  @Test func pathsWorkAsGiven() throws {
+    let root = try tempDirectory()
+    let work = root + "/en mapp/där"
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: root + "/länk till layouts", withDestinationPath: repoRoot + "/layouts")
+    // A relative path that climbs out of the working folder.
+    let up = String(repeating: "../", count: work.split(separator: "/").count) + String(repoRoot.dropFirst()) + "/layouts/malbild-poster.yaml"
+    let checked = try naraprint(["check", up, "--locale", "sv"], cwd: work)
+    #expect(checked.status == 0, "\(checked.err)")
+    // Through the symlink: images and imports resolve where the files really are.
+    let rendered = try naraprint(["render", "../../länk till layouts/vad-ar-nara-vard.yaml", "-o", "ut fil.pdf"], cwd: work)
+    #expect(rendered.status == 0, "\(rendered.err)")
+    #expect(FileManager.default.fileExists(atPath: work + "/ut fil.pdf"))
+    let kit = try naraprint(["render", "../../länk till layouts/apt-kit", "--set", "enhet=Hemtjänst Norr", "--set", "datum=2026-12-03", "-o", "kit.pdf"], cwd: work)
+    #expect(kit.status == 0, "\(kit.err)")
+    let extracted = try naraprint(["strings", "extract", "../../länk till layouts", "-o", "mall.pot"], cwd: work)
+    #expect(extracted.status == 0 && extracted.err.contains("from 3 layouts"), "\(extracted.err)")
+  }
+
+  /// `doctor` names where the data came from and exits 0 when all is there.
+  @Test func doctorSaysWhereTheDataIs() throws {
+    let r = try naraprint(["doctor"], cwd: try tempDirectory())
+    #expect(r.status == 0, "\(r.out)\(r.err)")
+    #expect(r.out.contains("ok      fonts: \(repoRoot)/fonts/fonts.conf (from beside the program)"), "\(r.out)")
+    #expect(r.out.contains("Swedish hyphenation exceptions"))
+    let version = try naraprint(["--version"], cwd: repoRoot)
+    #expect(version.out.trimmingCharacters(in: .whitespacesAndNewlines) == NaraprintVersion.string)
   }
 
   @Test func pngFormatFromTheExtension() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import NaraModel
 
 /// Step 1, the document level: catalog entries and metadata (ISO 14289-1 §7.1, §7.2).
 enum CatalogFixes {
@@ -29,6 +30,12 @@ enum CatalogFixes {
     }
 
     try doc.set("/Lang", of: root, to: try doc.unicodeString(info.language))
+    // Who made the file: naraprint, through Cairo.
+    try doc.set("/Creator", of: infoDict, to: try doc.unicodeString("naraprint \(NaraprintVersion.string)"))
+    let cairo = try doc.text(try doc.key("/Producer", of: infoDict)) ?? "cairo"
+    if !cairo.hasPrefix("naraprint") {
+      try doc.set("/Producer", of: infoDict, to: try doc.unicodeString("naraprint \(NaraprintVersion.string) with \(cairo)"))
+    }
 
     // Viewers show the title, not the file name (§7.1, "DisplayDocTitle").
     var prefs = try doc.key("/ViewerPreferences", of: root)

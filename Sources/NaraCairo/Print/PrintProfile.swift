@@ -40,7 +40,9 @@ public final class PrintProfile: @unchecked Sendable {
   /// The named papers and their profiles in `colour/`.
   public enum Paper: String, Sendable, CaseIterable {
     case coated, uncoated
-    var file: String { self == .coated ? "colour/naraprint-coated-fogra39.icc" : "colour/naraprint-uncoated-fogra29.icc" }
+    var file: String { profileFile }
+    /// The profile's file, relative to naraprint's data.
+    public var profileFile: String { self == .coated ? "colour/naraprint-coated-fogra39.icc" : "colour/naraprint-uncoated-fogra29.icc" }
     var condition: String { self == .coated ? "FOGRA39" : "FOGRA29" }
     var info: String {
       self == .coated ? "Offset printing on coated paper (ISO 12647-2:2004, paper type 1/2), FOGRA39"
