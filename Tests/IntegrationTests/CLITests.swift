@@ -88,6 +88,22 @@ import Testing
     #expect(extracted.status == 0 && extracted.err.contains("from 3 layouts"), "\(extracted.err)")
   }
 
+  /// `init` makes a project outside the checkout that renders at once, from each template;
+  /// a folder that is not empty is refused.
+  @Test(arguments: [("poster", "layouts/malbild-poster.yaml"), ("leaflet", "layouts/vad-ar-nara-vard.yaml"), ("kit", "layouts/apt-kit")])
+  func initMakesAProjectThatRenders(template: String, layout: String) throws {
+    let dir = try tempDirectory()
+    let made = try naraprint(["init", "mitt projekt", "--template", template], cwd: dir)
+    #expect(made.status == 0, "\(made.err)")
+    let project = dir + "/mitt projekt"
+    #expect(FileManager.default.fileExists(atPath: project + "/layouts/theme.yaml"))
+    #expect(FileManager.default.fileExists(atPath: project + "/README.md"))
+    let rendered = try naraprint(["render", layout, "--set", "enhet=Hemtjänst Norr", "--set", "datum=2026-12-03", "-o", "ut.pdf"], cwd: project)
+    #expect(rendered.status == 0, "\(rendered.err)")
+    let again = try naraprint(["init", "mitt projekt"], cwd: dir)
+    #expect(again.status != 0 && again.err.contains("is not empty"), "\(again.err)")
+  }
+
   /// `doctor` names where the data came from and exits 0 when all is there.
   @Test func doctorSaysWhereTheDataIs() throws {
     let r = try naraprint(["doctor"], cwd: try tempDirectory())
