@@ -47,9 +47,9 @@ import Testing
   }
 
   @Test func badCodesAreExplained() throws {
-    let dir = try tempDirectory()
     let long = String(repeating: "https://regionvarmland.se/naravard/", count: 120)
-    let path = try layout("""
+    // Loading errors: named at their lines.
+    let messages = try errors(rendering: """
           - qr: https://regionvarmland.se
             at: [5mm, 5mm]
           - qr: https://regionvarmland.se
@@ -59,29 +59,30 @@ import Testing
           - qr: "\(long)"
             at: [5mm, 5mm]
             width: 20mm
-      """, in: dir)
-    do {
-      _ = try pipeline().render(path, to: dir + "/bad.pdf", options: RenderOptions())
-      Issue.record("rendered bad QR codes")
-    } catch let e as DiagnosticsError {
-      let messages = e.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" }
-      #expect(messages.contains("5: a QR code needs a width"), "\(messages)")
-      #expect(messages.contains("10: level cannot be `X`"), "\(messages)")
-    }
-    #expect(!FileManager.default.fileExists(atPath: dir + "/bad.pdf"))
-    // Too much text for any QR code: an error at the item, nothing written.
-    let tooLong = try layout("""
+      """)
+    #expect(messages.contains("5: a QR code needs a width"), "\(messages)")
+    #expect(messages.contains("10: level cannot be `X`"), "\(messages)")
+    // Too much text for any QR code: an error at the item.
+    let tooLong = try errors(rendering: """
           - qr: "\(long)"
             at: [5mm, 5mm]
             width: 20mm
-      """, in: try tempDirectory())
+      """)
+    #expect(tooLong.contains { $0.hasPrefix("5: cannot make a QR code of this text: 4200 bytes do not fit") }, "\(tooLong)")
+  }
+
+  /// The errors a layout of these items gives, as "line: message"; nothing may be written.
+  func errors(rendering items: String) throws -> [String] {
+    let dir = try tempDirectory()
+    let path = try layout(items, in: dir)
+    defer { #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"), "a PDF was written") }
     do {
-      _ = try pipeline().render(tooLong, to: dir + "/long.pdf", options: RenderOptions())
-      Issue.record("rendered a QR code too long to exist")
+      _ = try pipeline().render(path, to: dir + "/out.pdf", options: RenderOptions())
+      Issue.record("rendered bad QR codes")
+      return []
     } catch let e as DiagnosticsError {
-      #expect(e.diagnostics.contains { $0.message.hasPrefix("cannot make a QR code of this text: 4200 bytes do not fit") }, "\(e.diagnostics)")
+      return e.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" }
     }
-    #expect(!FileManager.default.fileExists(atPath: dir + "/long.pdf"))
   }
 
   @Test func aSmallCodeIsAWarning() throws {
