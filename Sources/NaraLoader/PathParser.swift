@@ -96,20 +96,27 @@ struct PathParser {
   private mutating func number() throws(Failure) -> Double {
     guard pos < tokens.count else { throw .message("the path ends where a number was expected", offset: -1) }
     let t = tokens[pos]
-    if let l = Length.parse(t.text) { pos += 1; return l.points }
+    // Coordinates within 10 m of the page: nan, inf and absurd sizes are errors, not traps.
+    func checked(_ v: Double) throws(Failure) -> Double {
+      guard v.isFinite, Swift.abs(v) <= Length.mm(10_000).points else {
+        throw .message("the number `\(t.text)` is not a usable coordinate (it must be finite and within 10 m)", offset: t.offset)
+      }
+      return v
+    }
+    if let l = Length.parse(t.text) { pos += 1; return try checked(l.points) }
     if let v = Double(t.text) {
       guard let unit else {
         throw .message("the number `\(t.text)` needs a unit (20mm), or give the path a `unit: mm`", offset: t.offset)
       }
-      pos += 1; return v * unit.points
+      pos += 1; return try checked(v * unit.points)
     }
     throw .message("expected a number, found `\(t.text)`", offset: t.offset)
   }
 
   /// Arc flags and angles are plain numbers.
   private mutating func plainNumber() throws(Failure) -> Double {
-    guard pos < tokens.count, let v = Double(tokens[pos].text) else {
-      throw .message("an arc needs its rotation and two flags as plain numbers", offset: pos < tokens.count ? tokens[pos].offset : -1)
+    guard pos < tokens.count, let v = Double(tokens[pos].text), v.isFinite, Swift.abs(v) <= 1_000_000 else {
+      throw .message("an arc needs its rotation and two flags as plain, finite numbers", offset: pos < tokens.count ? tokens[pos].offset : -1)
     }
     pos += 1; return v
   }
@@ -160,7 +167,9 @@ struct PathParser {
     let theta1 = ang(1, 0, (x1 - cx1) / rx, (y1 - cy1) / ry)
     var delta = ang((x1 - cx1) / rx, (y1 - cy1) / ry, (-x1 - cx1) / rx, (-y1 - cy1) / ry)
     if !sweep && delta > 0 { delta -= 2 * .pi } else if sweep && delta < 0 { delta += 2 * .pi }
-    let segments = Int((Swift.abs(delta) / (.pi / 2)).rounded(.up))
+    // Degenerate arcs (radii that collapse, numbers at the edge of range) draw a straight line.
+    guard delta.isFinite, theta1.isFinite, cx.isFinite, cy.isFinite else { return [.line(p1)] }
+    let segments = max(1, min(4, Int((Swift.abs(delta) / (.pi / 2)).rounded(.up))))
     let step = delta / Double(segments)
     let k = 4 / 3 * tan(step / 4)
     var cmds: [PathData.Command] = []

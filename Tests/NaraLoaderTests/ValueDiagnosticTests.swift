@@ -194,6 +194,10 @@ struct ValueDiagnosticTests {
     ("- path: 'M 10mm 10mm C 1️⃣x 1mm'", "expected a number, found `x`"),
     ("- path: \"1️⃣10mm 10mm\"", "path data must start with a command"),
     ("- path: { d: \"M 0mm 0mm L 1mm 1️⃣q\", fill: skog }", "expected a number, found `q`"),
+    // Numbers that would make the arc's geometry NaN or infinite are errors, never a trap.
+    ("- path: \"M 0mm 0mm A 1️⃣nanmm 5mm 0 0 1 10mm 10mm\"", "expected a number, found `nanmm`"),
+    ("- path: \"M 0mm 0mm A 1️⃣1e308mm 5mm 0 0 1 10mm 10mm\"", "the number `1e308mm` is not a usable coordinate (it must be finite and within 10 m)"),
+    ("- path: \"M 0mm 0mm A 5mm 5mm 1️⃣inf 0 1 10mm 10mm\"", "an arc needs its rotation and two flags as plain, finite numbers"),
   ])
   func badPathDataPointsIntoTheString(line: String, message: String) {
     let r = load(onPage(line + "\n  stroke: skog"))
