@@ -63,6 +63,8 @@ final class ImageStore: ImageInspector {
 
   /// Cairo reports any unreadable PNG as “out of memory”; say what is wrong instead.
   private func checkSignature(_ path: String, _ magic: [UInt8], _ kind: String) throws {
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    guard type == .typeRegular else { throw RenderError("\(path) is not a regular file") }
     guard let handle = FileHandle(forReadingAtPath: path) else { throw RenderError("cannot open \(path)") }
     defer { try? handle.close() }
     let head = [UInt8](handle.readData(ofLength: magic.count))

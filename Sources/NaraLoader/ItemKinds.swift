@@ -184,6 +184,14 @@ extension Reader {
       error("image not found: \(Reader.displayPath(path))", at: sn, hints: ["paths are relative to \(Reader.displayPath((file as NSString).deletingLastPathComponent))/"])
       return nil
     }
+    // Only regular files: a folder, a FIFO or a device is refused by name (reading one would
+    // trap or block).
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    if type != .typeRegular {
+      error("\(Reader.displayPath(path)) is not an image file but \(type == .typeDirectory ? "a folder" : "a special file")", at: sn,
+            hints: ["name the image file itself, like assets/ikoner/flagga.svg"])
+      return nil
+    }
     if !(f.has("width") || f.has("height") || f.has("size")) {
       error("an image needs a width, a height or a size", at: kindNode, hints: ["add `width: 40mm`"])
     }

@@ -178,6 +178,16 @@ struct ValueDiagnosticTests {
     #expect(r.errors.contains { $0.message.hasSuffix("bilder/saknas.png") })
   }
 
+  /// A folder where an image should be is refused by name (reading it used to trap).
+  @Test func imagePathThatIsAFolder() {
+    let r = load(onPage("""
+      - image: 1️⃣bild.png
+        width: 20mm
+        alt: En bild
+      """), files: ["bild.png/inuti.txt": "en mapp, inte en bild"])
+    r.expectError("bild.png is not an image file but a folder", at: "1️⃣")
+  }
+
   @Test func imageWithoutAlt() {
     let r = load(onPage("""
       - 1️⃣image: foto.png
