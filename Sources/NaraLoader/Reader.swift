@@ -60,12 +60,23 @@ final class Reader {
         hints: ["save the file as UTF-8 (most editors: “Save with encoding” → UTF-8)"]))
       return nil
     }
+    // A control character (NUL, ESC …) in the file itself: named where it is (libyaml would
+    // report it at the start of the file).
+    if let (line, column, scalar) = firstControlCharacter(text) {
+      diagnostics.append(.error(
+        "the file contains the control character U+\(String(format: "%04X", scalar)), which no text may hold",
+        at: SourceLocation(file: shown, line: line, column: column), hints: ["delete it; it is invisible in most editors"]))
+      return nil
+    }
     let reader = Reader(file: path, text: text)
     do {
       guard let node = try Yams.compose(yaml: text) else {
         diagnostics.append(.error("the file is empty", at: SourceLocation(file: shown, line: 1, column: 1)))
         return nil
       }
+      // Escapes can make them too (`"\0"` in a quoted string): never a silently cut text.
+      reader.rejectControlCharacters(in: node)
+      if reader.diagnostics.contains(where: { $0.severity == .error }) { diagnostics += reader.diagnostics; return nil }
       return (reader, node)
     } catch let error as YamlError {
       diagnostics.append(reader.diagnostic(for: error))
@@ -73,6 +84,32 @@ final class Reader {
     } catch {
       diagnostics.append(.error("cannot parse YAML: \(error)", at: SourceLocation(file: shown, line: 1, column: 1)))
       return nil
+    }
+  }
+
+  /// The line, column and value of the first C0 control character other than tab, line feed
+  /// and carriage return (and of DEL), if any.
+  static func firstControlCharacter(_ text: String) -> (Int, Int, UInt32)? {
+    var line = 1, column = 1
+    for u in text.unicodeScalars {
+      if u == "\n" { line += 1; column = 1; continue }
+      if (u.value < 0x20 && u != "\t" && u != "\r") || u.value == 0x7F { return (line, column, u.value) }
+      column += 1
+    }
+    return nil
+  }
+
+  /// Reports every scalar that holds a control character (from an escape such as `"\0"`).
+  func rejectControlCharacters(in node: Node) {
+    switch node {
+    case .scalar(let s):
+      if let (_, _, value) = Self.firstControlCharacter(s.string) {
+        error("the text contains the control character U+\(String(format: "%04X", value)) (written as an escape), which would cut or garble it",
+              at: node, hints: ["remove the escape (\\0, \\x1b …) from the string"])
+      }
+    case .mapping(let m): for (k, v) in m { rejectControlCharacters(in: k); rejectControlCharacters(in: v) }
+    case .sequence(let seq): for n in seq { rejectControlCharacters(in: n) }
+    case .alias: break
     }
   }
 

@@ -150,6 +150,12 @@ public struct POCatalog: Sendable {
       if !entry.fuzzy, !entry.obsolete, !entry.msgstr.isEmpty {
         diagnostics += check(msgid: msgid.text, msgstr: msgstr.text, at: at(msgstr.line, msgstr.column))
       }
+      // An escape such as \000 makes a control character: it would cut or garble the text.
+      if let bad = entry.msgstr.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F }) {
+        diagnostics.append(.error(
+          "the translation contains the control character U+\(String(format: "%04X", bad.value))", at: at(msgstr.line, msgstr.column),
+          hints: ["remove the escape (\\000, \\x1b …) from the msgstr"]))
+      }
     }
 
     diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }

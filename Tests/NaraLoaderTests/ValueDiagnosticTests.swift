@@ -178,6 +178,19 @@ struct ValueDiagnosticTests {
     #expect(r.errors.contains { $0.message.hasSuffix("bilder/saknas.png") })
   }
 
+  /// NUL (and other control characters) never cut a text silently: written as an escape it is
+  /// an error at the string, written raw at its own line and column.
+  @Test func controlCharactersAreErrors() {
+    let escaped = load(onPage("""
+      - text: 1️⃣"Före\\0efter"
+      """))
+    escaped.expectError("the text contains the control character U+0000", at: "1️⃣")
+    let raw = load(onPage("""
+      - text: "Före1️⃣\u{1B}efter"
+      """))
+    raw.expectError("the file contains the control character U+001B", at: "1️⃣")
+  }
+
   /// A folder where an image should be is refused by name (reading it used to trap).
   @Test func imagePathThatIsAFolder() {
     let r = load(onPage("""

@@ -30,6 +30,13 @@ struct POCatalogDiagnosticTests {
     #expect(r.errors.first?.hints.contains("the header declares charset=ISO-8859-1") == true)
   }
 
+  /// An escape that makes a control character (the bell, `\a`) would garble the text: an
+  /// error at the msgstr, never a silently cut translation.
+  @Test func controlCharacterInATranslation() {
+    let r = read("msgid \"Hej\"\n1️⃣msgstr \"Mo\\ai\"\n")
+    r.expectError("the translation contains the control character U+0007", at: "1️⃣")
+  }
+
   @Test func missingHeader() {
     let r = read("1️⃣msgid \"Hej\"\nmsgstr \"Moi\"\n", header: false)
     r.expectError("no header entry", at: "1️⃣")

@@ -220,8 +220,19 @@ struct RoundTripTests {
     try g.check("msgen", ["-o", "en.po", "fi.po"])
     try g.check("msgfmt", ["-o", "x.mo", "en.po"])
     try g.check("msgunfmt", ["-o", "back.po", "x.mo"])
-    let back = try POCatalog.read(path: g.path("back.po"))
-    for s in Self.strings {
+    // naraprint refuses a translation with a control character (it would cut or garble the
+    // text): the one text that has them must come back as that error, at its msgstr.
+    do {
+      _ = try POCatalog.read(path: g.path("back.po"))
+      Issue.record("a translation with control characters was accepted")
+    } catch {
+      #expect(error.diagnostics.count == 1 && error.diagnostics[0].message.hasPrefix("the translation contains the control character U+0007"),
+              "\(error.diagnostics)")
+    }
+    let withoutControl = try String(contentsOfFile: g.path("back.po"), encoding: .utf8)
+      .components(separatedBy: "\n\n").filter { !$0.contains("styrtecken") }.joined(separator: "\n\n")
+    let back = try POCatalog.parse(Data(withoutControl.utf8), file: "back.po")
+    for s in Self.strings where !s.source.contains("\u{07}") {
       #expect(back.translation(id: s.id, source: s.source) == s.source, "\(s.source.debugDescription)")
     }
   }
