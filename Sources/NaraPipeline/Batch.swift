@@ -85,6 +85,7 @@ public enum Batch {
             if !options.combine {
               var ro = options.render
               ro.variables = variables
+              ro.protectedFiles.append(options.dataFile)
               let report = try pipeline.render(layout, to: names[i], options: ro)
               warnings = report.warnings
               file = names[i]

@@ -28,6 +28,8 @@ public struct RenderOptions: Sendable {
   public var print: PrintRequest?
   /// PNG: a soft proof, as the page will look printed on the document's paper (`--proof`).
   public var proof = false
+  /// Files the render must not overwrite besides the ones it reads (a batch's CSV).
+  public var protectedFiles: [String] = []
   public init() {}
 }
 
@@ -131,6 +133,14 @@ public final class Pipeline {
   public func render(_ layoutPath: String, to output: String, options: RenderOptions) throws -> RenderReport {
     let (document, files, warnings) = try build(layoutPath, variables: options.variables, locale: options.locale,
                                                 shrinkToFit: options.shrinkToFit)
+    // Never write over what this render reads: the layout, its theme and imports, a CSV.
+    func real(_ p: String) -> String { URL(fileURLWithPath: LayoutLoader.absolutePath(p)).resolvingSymlinksInPath().path }
+    let inputs = Set((files + options.protectedFiles).map(real))
+    for (what, path) in [("the output", output), ("the page tree", options.pageTreeDump)] {
+      guard let path, inputs.contains(real(path)) else { continue }
+      throw DiagnosticsError([.error("\(what) \(displayPath(path)) is a file this render reads; writing it would destroy it",
+                                     hints: ["choose another name with -o (or --page-tree)"])])
+    }
     // What `check` finds on the pages, as warnings: the render goes ahead.
     let findings = CollisionCheck.findings(in: document).map { f -> Diagnostic in var d = f.diagnostic; d.severity = .warning; return d }
     var diagnostics = warnings + findings

@@ -104,6 +104,18 @@ import Testing
     #expect(again.status != 0 && again.err.contains("is not empty"), "\(again.err)")
   }
 
+  /// A render never writes over a file it reads (here: the page tree aimed at the layout).
+  @Test func anOutputThatIsAnInputIsRefused() throws {
+    let dir = try tempDirectory()
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
+    let layout = "document: { size: A6 }\ntheme: theme.yaml\npages:\n  - items:\n      - text: Hej\n"
+    try layout.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+    let r = try naraprint(["render", "a.yaml", "--page-tree", "./a.yaml"], cwd: dir)
+    #expect(r.status == 2 && r.err.contains("the page tree ./a.yaml is a file this render reads"), "\(r.err)")
+    #expect(try String(contentsOfFile: dir + "/a.yaml", encoding: .utf8) == layout)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/a.pdf"))
+  }
+
   /// `doctor` names where the data came from and exits 0 when all is there.
   @Test func doctorSaysWhereTheDataIs() throws {
     let r = try naraprint(["doctor"], cwd: try tempDirectory())
