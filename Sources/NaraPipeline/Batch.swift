@@ -151,7 +151,9 @@ public enum Batch {
   /// File names from the pattern, made safe for the file system; the same name twice gets
   /// a number.
   static func outputNames(_ table: CSVTable, pattern: String, directory: String) throws -> [String] {
-    var seen: [String: Int] = [:]
+    // Every row gets a name of its own: a repeated name is numbered, and a numbered name that
+    // another row already has (a unit really called ”X-2”) is numbered on until it is free.
+    var used = Set<String>()
     return table.rows.map { row in
       var name = pattern
       for (k, v) in row.values {
@@ -159,12 +161,14 @@ public enum Batch {
         name = name.replacingOccurrences(of: "{{\(k)}}", with: safe).replacingOccurrences(of: "{{ \(k) }}", with: safe)
       }
       name = name.replacingOccurrences(of: "{{rad}}", with: String(row.line))
-      if let n = seen[name] {
-        seen[name] = n + 1
-        let ns = name as NSString
-        name = ns.deletingPathExtension + "-\(n + 1)." + ns.pathExtension
-      } else { seen[name] = 1 }
-      return (directory as NSString).appendingPathComponent(name)
+      let ns = name as NSString
+      var candidate = name, n = 1
+      while used.contains(candidate.lowercased()) {
+        n += 1
+        candidate = ns.deletingPathExtension + "-\(n)" + (ns.pathExtension.isEmpty ? "" : "." + ns.pathExtension)
+      }
+      used.insert(candidate.lowercased())
+      return (directory as NSString).appendingPathComponent(candidate)
     }
   }
 }

@@ -78,6 +78,21 @@ import Testing
     #expect(sheet.width == Int(14 + 5 * (160 + 14.0)))
   }
 
+  /// Names that collide – twice the same unit, and a unit really named like a numbered name –
+  /// still give every row its own file, and the report counts what was written.
+  @Test func collidingNamesGiveEveryRowItsOwnFile() throws {
+    let dir = try tempDirectory()
+    let csv = try writeCSV("enhet,datum\nNorr,2026-12-03\nNorr,2026-12-10\nNorr-2,2026-12-17\nNORR,2027-01-14\n", in: dir)
+    let options = BatchOptions(dataFile: csv, namePattern: "apt-{{enhet}}.pdf", directory: dir, combinedName: "alla.pdf")
+    let report = try Batch.run(Self.kit, options: options) { _ in }
+    #expect(report.failures.isEmpty && report.rows == 4)
+    let pdfs = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".pdf") }.sorted()
+    #expect(pdfs == ["apt-NORR-3.pdf", "apt-Norr-2-2.pdf", "apt-Norr-2.pdf", "apt-Norr.pdf"], "\(pdfs)")
+    // The unit called ”Norr-2” is in its own file, not written over by the second ”Norr”.
+    #expect(try pageText(dir + "/apt-Norr-2-2.pdf", 1).contains("17 december 2026"))
+    #expect(try pageText(dir + "/apt-Norr-2.pdf", 1).contains("10 december 2026"))
+  }
+
   @Test func combineMakesOnePDF() throws {
     let dir = try tempDirectory()
     var options = BatchOptions(dataFile: try writeCSV(Self.threeUnits, in: dir), namePattern: "x.pdf", directory: dir, combinedName: "alla.pdf")
