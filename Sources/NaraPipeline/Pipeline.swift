@@ -111,6 +111,7 @@ public final class Pipeline {
         diagnostics += Self.translationWarnings(locale: locale, states: kit.translationStates,
                                                 catalog: Self.catalogPath(for: path, locale: locale))
       }
+      diagnostics += unknownFonts(themes: kit.sheets.map(\.document.theme), overrides: [], severity: .warning)
       // Shared parts (header, footer) say the same thing on every sheet: once is enough.
       var seen = Set<Diagnostic>()
       diagnostics = diagnostics.filter { seen.insert($0).inserted }
@@ -125,7 +126,30 @@ public final class Pipeline {
       diagnostics += Self.translationWarnings(locale: locale, states: loaded.translationStates,
                                               catalog: Self.catalogPath(for: path, locale: locale))
     }
+    diagnostics += unknownFonts(themes: [loaded.document.theme], overrides: [], severity: .warning)
     return (result.document, loaded.files, diagnostics)
+  }
+
+  /// Font families the themes (and texts' own `font:`) name that the project's font
+  /// configuration does not have: another font would be used in their place.
+  func unknownFonts(themes: [Theme], overrides: [(String, SourceLocation)], severity: Diagnostic.Severity) -> [Diagnostic] {
+    var families = Set<String>()
+    for theme in themes {
+      families.formUnion(theme.fonts.values)
+      for style in theme.paragraphStyles.values { families.insert(theme.family(for: style.character.font)) }
+      for style in theme.characterStyles.values where style.font != nil { families.insert(theme.family(for: style.font)) }
+    }
+    var places = families.sorted().map { ($0, themes.first?.location) }
+    places += overrides.map { ($0.0, Optional($0.1)) }
+    var reported = Set<String>()
+    var out: [Diagnostic] = []
+    for (family, location) in places where !renderer.hasFontFamily(family) && reported.insert(family).inserted {
+      var d = Diagnostic(severity, "the font `\(family)` is not in naraprint's font configuration; another font would be used", at: location,
+                         hints: ["use a family fonts/fonts.conf offers (Noto Sans, Noto Serif …), or add the font to fonts/files/ with its licence"])
+      d.code = "font:unknown"
+      out.append(d)
+    }
+    return out
   }
 
   /// Loads, lays out and writes one layout or kit. Throws `DiagnosticsError` for errors in

@@ -71,20 +71,10 @@ public enum Preflight {
     }
     for d in documents { for page in d.pages { walk(page.items, theme: d.theme) } }
 
-    // Fonts the theme names that the project's font configuration does not have.
-    var families = Set<String>()
-    for theme in themes {
-      families.formUnion(theme.fonts.values)
-      for style in theme.paragraphStyles.values { families.insert(theme.family(for: style.character.font)) }
-      for style in theme.characterStyles.values where style.font != nil { families.insert(theme.family(for: style.font)) }
-    }
-    var fontPlaces = families.sorted().map { ($0, themes.first?.location) }
-    fontPlaces += overrideFonts.map { ($0.0, Optional($0.1)) }
-    var reported = Set<String>()
-    for (family, location) in fontPlaces where !pipeline.renderer.hasFontFamily(family) && reported.insert(family).inserted {
-      diagnostics.append(.error("the font `\(family)` is not in naraprint's font configuration; another font would be used",
-                                at: location, hints: ["use a family fonts/fonts.conf offers (Noto Sans, Noto Serif …), or add the font to fonts/files/ with its licence"]))
-    }
+    // Fonts the theme or a text names that the project's font configuration does not have:
+    // errors here (`render` warns about the theme's).
+    diagnostics.removeAll { $0.code == "font:unknown" }
+    diagnostics += pipeline.unknownFonts(themes: themes, overrides: overrideFonts, severity: .error)
 
     for (index, page) in document.pages.enumerated() {
       // Contrast, WCAG 2 AA.

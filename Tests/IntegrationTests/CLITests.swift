@@ -116,6 +116,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir + "/a.pdf"))
   }
 
+  /// A font the theme names that naraprint does not have: `render` says so (as `check` does)
+  /// instead of falling back in silence; `--strict` refuses it.
+  @Test func renderWarnsAboutAnUnknownFont() throws {
+    let dir = try tempDirectory()
+    let theme = try String(contentsOfFile: repoRoot + "/layouts/theme.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "  display: Noto Sans Display", with: "  display: Comic Sans MS")
+    try theme.write(toFile: dir + "/theme.yaml", atomically: true, encoding: .utf8)
+    try "document: { size: A6 }\ntheme: theme.yaml\npages:\n  - items:\n      - text: Hej\n        style: titel\n"
+      .write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+    let r = try naraprint(["render", "a.yaml"], cwd: dir)
+    #expect(r.status == 0 && r.err.contains("warning: the font `Comic Sans MS` is not in naraprint's font configuration"), "\(r.err)")
+    let strict = try naraprint(["render", "a.yaml", "--strict", "-o", "b.pdf"], cwd: dir)
+    #expect(strict.status == 2 && !FileManager.default.fileExists(atPath: dir + "/b.pdf"), "\(strict.err)")
+  }
+
   /// `doctor` names where the data came from and exits 0 when all is there.
   @Test func doctorSaysWhereTheDataIs() throws {
     let r = try naraprint(["doctor"], cwd: try tempDirectory())
