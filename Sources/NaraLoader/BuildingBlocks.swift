@@ -53,7 +53,6 @@ extension Reader {
       row.gap = f["gap"].flatMap { length($0, what: "gap") } ?? .mm(2.5)
       row.alignment = .start
       // The box keeps its size; the label takes the rest.
-      items[0].placement.width = .fixed(box)
       row.items[0].placement.width = .fixed(box)
       if items.count == 2 { row.items[1].placement.width = .fraction(1) }
       return .stack(row)

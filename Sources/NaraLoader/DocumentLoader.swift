@@ -10,9 +10,8 @@ public struct LoadedLayout: Sendable {
   public var files: [String]
   /// Every translatable text, in the order read.
   public var strings: [SourceString] = []
-  /// Texts without a translation (when translations were given).
-  public var fallbacks: [String] = []
-  /// Every text with words and where it stands in the translation (when one was given).
+  /// Every text with words and where it stands in the translation (when one was given); those
+  /// not `.translated` fell back to Swedish.
   public var translationStates: [TextTranslation] = []
 }
 
@@ -149,7 +148,7 @@ public struct LayoutLoader: Sendable {
     if !errors.isEmpty { throw DiagnosticsError(Self.collapseUnsetVariables(Self.unique(diagnostics))) }
     let document = Document(settings: settings, theme: theme, pages: pages, stories: context.stories, source: absolute)
     return LoadedLayout(document: document, warnings: Self.unique(diagnostics), files: files,
-                        strings: ledger.strings, fallbacks: ledger.fallbacks, translationStates: ledger.states)
+                        strings: ledger.strings, translationStates: ledger.states)
   }
 
   /// Languages written right to left (their scripts: Arabic, Hebrew, Thaana, Syriac, N'Ko).
@@ -166,6 +165,15 @@ public struct LayoutLoader: Sendable {
   public static func absolutePath(_ path: String) -> String {
     let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     return URL(fileURLWithPath: joined).standardized.path
+  }
+
+  /// The project folder a path given on the command line stands for: a folder itself (a kit,
+  /// a project), or the folder a layout file is in; absolute.
+  public static func folder(of path: String) -> String {
+    let absolute = absolutePath(path)
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) && isDir.boolValue
+      ? absolute : (absolute as NSString).deletingLastPathComponent
   }
 
   /// Each diagnostic once, in order.

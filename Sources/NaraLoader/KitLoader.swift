@@ -9,9 +9,8 @@ public struct LoadedKit: Sendable {
   public var sheets: [LoadedLayout]
   public var files: [String]
   public var warnings: [Diagnostic]
-  /// Every translatable text of the kit and its sheets, and those without a translation.
+  /// Every translatable text of the kit and its sheets, and where each stands in the translation.
   public var strings: [SourceString] = []
-  public var fallbacks: [String] = []
   public var translationStates: [TextTranslation] = []
 }
 
@@ -74,7 +73,6 @@ extension LayoutLoader {
           kit.sheets.append(loaded)
           kit.files += loaded.files
           kit.strings += loaded.strings
-          kit.fallbacks += loaded.fallbacks
           kit.translationStates += loaded.translationStates
           kit.warnings += loaded.warnings
         } catch {
@@ -92,7 +90,6 @@ extension LayoutLoader {
     }
     kit.warnings += all
     kit.strings = ledger.strings + kit.strings
-    kit.fallbacks = ledger.fallbacks + kit.fallbacks
     kit.translationStates = ledger.states + kit.translationStates
     return kit
   }

@@ -67,8 +67,6 @@ public struct SourceString: Sendable, Hashable {
 /// What one load collects about translatable texts, shared by the readers of its files.
 final class StringLedger: @unchecked Sendable {
   var strings: [SourceString] = []
-  /// Ids that had no translation (Swedish was used).
-  var fallbacks: [String] = []
   /// Every text with words and where it stands (when translations were given).
   var states: [TextTranslation] = []
   /// Paragraph keys to keep when no translations are given (the template being re-extracted).
@@ -83,7 +81,7 @@ extension Reader {
 
   /// Whether the text `id` fell back to Swedish in this load (its frame is then set as Swedish:
   /// Swedish hyphenation, left to right even on a right-to-left page).
-  func isFallback(_ id: String) -> Bool { ledger?.fallbacks.contains(id) ?? false }
+  func isFallback(_ id: String) -> Bool { ledger?.states.contains { $0.id == id && $0.state != .translated } ?? false }
 
   /// A text a translator translates whole (a title, a label, a table cell, an alt text):
   /// recorded with its id, replaced by its translation when one exists, then given its variables.
@@ -138,14 +136,13 @@ extension Reader {
     ledger.lastTranslation = nil
     ledger.strings.append(SourceString(id: id, source: source, location: location, item: item, kind: kind))
     guard let translations, MarkupSegments.hasWords(source) else { return nil }
-    if let t = translations.translation(id: id, source: source) {
+    var (state, line) = translations.state(id: id, source: source)
+    if state == .translated, let t = translations.translation(id: id, source: source) {
       ledger.lastTranslation = translations.location(id: id, source: source).map { ($0, source) }
-      ledger.states.append(TextTranslation(id: id, state: .translated, line: translations.state(id: id, source: source).line))
+      ledger.states.append(TextTranslation(id: id, state: .translated, line: line))
       return t
     }
-    var (state, line) = translations.state(id: id, source: source)
     if state == .untranslated, line == nil, case .edited = match { state = .changed; line = translations.line(of: id) }
-    ledger.fallbacks.append(id)
     ledger.states.append(TextTranslation(id: id, state: state, line: line))
     return nil
   }

@@ -58,12 +58,7 @@ public final class Pipeline {
   /// (a layout: its project first), then beside the program, then in NARAPRINT_FONTS or
   /// NARAPRINT_DATA (see `ProjectResources`).
   public init(fontConfig: String? = nil, near: String? = nil) throws {
-    let start = near.map { path -> String in
-      let absolute = LayoutLoader.absolutePath(path)
-      var isDir: ObjCBool = false
-      return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) && isDir.boolValue
-        ? absolute : (absolute as NSString).deletingLastPathComponent
-    }
+    let start = near.map(LayoutLoader.folder(of:))
     guard let config = fontConfig ?? ProjectResources.locate("fonts/fonts.conf", near: start, environment: "NARAPRINT_FONTS") else {
       throw RenderError("cannot find naraprint's fonts/fonts.conf",
                         hints: ["`naraprint doctor` shows where naraprint looks", "install the package, run inside a project with fonts/, or set NARAPRINT_DATA"])

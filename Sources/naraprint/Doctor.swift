@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NaraCairo
+import NaraLoader
 import NaraModel
 import NaraPipeline
 import NaraTypography
@@ -29,7 +30,7 @@ struct Doctor: ParsableCommand {
       if !ok && required { missing += 1 }
     }
     print("naraprint \(NaraprintVersion.string) (\(CommandLine.arguments[0]))")
-    let start = project.map { LayoutLoaderPaths.folder(of: $0) }
+    let start = project.map(LayoutLoader.folder(of:))
 
     let fonts = ProjectResources.find("fonts/fonts.conf", near: start, environment: "NARAPRINT_FONTS")
     line(fonts != nil, "fonts", fonts.map { "\($0.path) (from \($0.source))" } ?? "fonts/fonts.conf not found",
@@ -70,15 +71,5 @@ struct Doctor: ParsableCommand {
     }
     print(missing == 0 ? "naraprint has what it needs." : "\(missing) thing\(missing == 1 ? "" : "s") missing.")
     if missing > 0 { throw ExitCode(1) }
-  }
-}
-
-/// The folder a layout path stands for (itself when it is a folder).
-enum LayoutLoaderPaths {
-  static func folder(of path: String) -> String {
-    var isDir: ObjCBool = false
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), isDir.boolValue { return absolute }
-    return (absolute as NSString).deletingLastPathComponent
   }
 }

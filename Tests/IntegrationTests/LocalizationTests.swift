@@ -18,6 +18,20 @@ import Testing
     return dir
   }
 
+  /// The errors of a render that must fail; it must write nothing.
+  func failedRender(_ layout: String, locale: String? = nil, in dir: String) throws -> [Diagnostic] {
+    var options = RenderOptions()
+    options.locale = locale
+    defer { #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"), "a PDF was written") }
+    do {
+      _ = try pipeline().render(layout, to: dir + "/out.pdf", options: options)
+      Issue.record("rendered \(layout) although it has errors")
+      return []
+    } catch let e as DiagnosticsError {
+      return e.diagnostics
+    }
+  }
+
   @Test func theTemplateIsValidGettext() throws {
     let dir = try tempDirectory()
     let result = try StringsExtraction.extract([repoRoot + "/layouts"], pipeline: try pipeline())
@@ -112,28 +126,15 @@ import Testing
       msgstr "Mikä on lähipalvelu
 
       """.write(toFile: dir + "/layouts/locales/fi.po", atomically: true, encoding: .utf8)
-    var options = RenderOptions()
-    options.locale = "fi"
-    do {
-      _ = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/fi.pdf", options: options)
-      Issue.record("rendered with a broken .po")
-    } catch let e as DiagnosticsError {
-      let d = try #require(e.diagnostics.first { $0.message.hasPrefix("unterminated string") }, "\(e.diagnostics)")
-      #expect(d.location?.file.hasSuffix("fi.po") == true && d.location?.line == 7 && d.location?.column == 8, "\(d)")
-    }
-    #expect(!FileManager.default.fileExists(atPath: dir + "/fi.pdf"))
+    let diagnostics = try failedRender(dir + "/layouts/vad-ar-nara-vard.yaml", locale: "fi", in: dir)
+    let d = try #require(diagnostics.first { $0.message.hasPrefix("unterminated string") }, "\(diagnostics)")
+    #expect(d.location?.file.hasSuffix("fi.po") == true && d.location?.line == 7 && d.location?.column == 8, "\(d)")
   }
 
   @Test func aMissingLocaleSaysHowToStartOne() throws {
-    var options = RenderOptions()
-    options.locale = "se"
-    do {
-      _ = try pipeline().render(repoRoot + "/layouts/vad-ar-nara-vard.yaml", to: try tempDirectory() + "/x.pdf", options: options)
-      Issue.record("rendered without a catalog")
-    } catch let e as DiagnosticsError {
-      #expect(e.diagnostics.first?.message.contains("no translation for `se`") == true)
-      #expect(e.diagnostics.first?.hints.first?.hasPrefix("start one from the template: msginit -l se") == true)
-    }
+    let diagnostics = try failedRender(repoRoot + "/layouts/vad-ar-nara-vard.yaml", locale: "se", in: try tempDirectory())
+    #expect(diagnostics.first?.message.contains("no translation for `se`") == true)
+    #expect(diagnostics.first?.hints.first?.hasPrefix("start one from the template: msginit -l se") == true)
   }
 
   /// A character no font has is an error naming the text and the character.
@@ -148,14 +149,9 @@ import Testing
             - text: "Hej \\U0001F600 och \\u2A6A"
               id: hälsning
       """.write(toFile: dir + "/g.yaml", atomically: true, encoding: .utf8)
-    do {
-      _ = try pipeline().render(dir + "/g.yaml", to: dir + "/g.pdf", options: RenderOptions())
-      Issue.record("rendered a character no font has")
-    } catch let e as DiagnosticsError {
-      let d = try #require(e.diagnostics.first { $0.message.contains("no font can show") }, "\(e.diagnostics)")
-      #expect(d.message.hasPrefix("text `hälsning` has characters no font can show: U+1F600"), "\(d.message)")
-    }
-    #expect(!FileManager.default.fileExists(atPath: dir + "/g.pdf"))
+    let diagnostics = try failedRender(dir + "/g.yaml", in: dir)
+    let d = try #require(diagnostics.first { $0.message.contains("no font can show") }, "\(diagnostics)")
+    #expect(d.message.hasPrefix("text `hälsning` has characters no font can show: U+1F600"), "\(d.message)")
   }
 
   /// `strings status`: a row per locale and product; a fuzzy entry is named with its `.po` line;
@@ -195,20 +191,13 @@ import Testing
     let link = try #require(lines.indices.first { $0 > ingress && lines[$0].hasPrefix("\"At [regionvarmland.se/naravard](https://regionvarmland.se/naravard)") })
     lines[link] = lines[link].replacingOccurrences(of: "(https://regionvarmland.se/naravard)", with: "(https://example.com/x)")
     try lines.joined(separator: "\n").write(toFile: en, atomically: true, encoding: .utf8)
-    var options = RenderOptions()
-    options.locale = "en"
-    do {
-      _ = try pipeline().render(dir + "/layouts/vad-ar-nara-vard.yaml", to: dir + "/en.pdf", options: options)
-      Issue.record("rendered a translation with errors")
-    } catch let e as DiagnosticsError {
-      let style = try #require(e.diagnostics.first { $0.message == "no paragraph style `ingress` in the theme" }, "\(e.diagnostics)")
-      #expect(style.location?.file.hasSuffix("layouts/locales/en.po") == true && style.location?.line == ingress, "\(String(describing: style.location))")
-      #expect(style.hints.contains { $0.hasPrefix("in the translation of `text.p1`") }, "\(style.hints)")
-      let changed = try #require(e.diagnostics.first { $0.message.hasPrefix("the translation of `text.p13` links to https://example.com/x") }, "\(e.diagnostics)")
-      #expect(changed.location?.line == link)
-      #expect(changed.hints.first == "keep the link target as in the Swedish: https://regionvarmland.se/naravard")
-    }
-    #expect(!FileManager.default.fileExists(atPath: dir + "/en.pdf"))
+    let diagnostics = try failedRender(dir + "/layouts/vad-ar-nara-vard.yaml", locale: "en", in: dir)
+    let style = try #require(diagnostics.first { $0.message == "no paragraph style `ingress` in the theme" }, "\(diagnostics)")
+    #expect(style.location?.file.hasSuffix("layouts/locales/en.po") == true && style.location?.line == ingress, "\(String(describing: style.location))")
+    #expect(style.hints.contains { $0.hasPrefix("in the translation of `text.p1`") }, "\(style.hints)")
+    let changed = try #require(diagnostics.first { $0.message.hasPrefix("the translation of `text.p13` links to https://example.com/x") }, "\(diagnostics)")
+    #expect(changed.location?.line == link)
+    #expect(changed.hints.first == "keep the link target as in the Swedish: https://regionvarmland.se/naravard")
   }
 
   /// A translation much longer than the Swedish is named: locale, story, frame, page, how much.
