@@ -16,27 +16,29 @@ public enum ProjectResources {
     public var source: String
   }
 
-  public static func locate(_ relative: String, near start: String? = nil, environment: String? = nil) -> String? {
-    find(relative, near: start, environment: environment)?.path
+  public static func locate(_ relative: String, near start: String? = nil, within root: String? = nil, environment: String? = nil) -> String? {
+    find(relative, near: start, within: root, environment: environment)?.path
   }
 
-  public static func find(_ relative: String, near start: String? = nil, environment: String? = nil) -> Found? {
+  /// `root`: the project's own data is looked for from `start` up to this folder, no higher.
+  public static func find(_ relative: String, near start: String? = nil, within root: String? = nil, environment: String? = nil) -> Found? {
     let fm = FileManager.default
     func absolute(_ p: String) -> String { URL(fileURLWithPath: p.hasPrefix("/") ? p : fm.currentDirectoryPath + "/" + p).standardized.path }
-    func upward(from root: String, subfolders: [String], source: String) -> Found? {
-      var dir = URL(fileURLWithPath: absolute(root))
+    func upward(from start: String, subfolders: [String], source: String, top: String? = nil) -> Found? {
+      var dir = URL(fileURLWithPath: absolute(start))
       for _ in 0..<12 {
         for sub in subfolders {
           let candidate = dir.appendingPathComponent(sub).appendingPathComponent(relative).path
           if fm.fileExists(atPath: candidate) { return Found(path: candidate, source: sub.isEmpty ? source : "the installed data") }
         }
+        if let top, dir.path == top || !dir.path.hasPrefix(top) { break }
         let parent = dir.deletingLastPathComponent()
         if parent.path == dir.path { break }
         dir = parent
       }
       return nil
     }
-    if let start, let f = upward(from: start, subfolders: [""], source: "the project") { return f }
+    if let start, let f = upward(from: start, subfolders: [""], source: "the project", top: root) { return f }
     if let f = upward(from: fm.currentDirectoryPath, subfolders: [""], source: "the working directory") { return f }
     var programs = [CommandLine.arguments[0]]
     if let exe = Bundle.main.executablePath { programs.append(exe) }

@@ -30,6 +30,9 @@ public struct LayoutLoader: Sendable {
   /// The paragraph keys of the template being re-extracted, so that they stay (see
   /// `ParagraphKeys`); a translation's own keys are used when translations are given.
   public var paragraphMemory = ParagraphMemory()
+  /// The folder everything read must be in (`--root`); by default the layout's project
+  /// (`ProjectRoot.discover`).
+  public var root: ProjectRoot?
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
 
@@ -57,7 +60,8 @@ public struct LayoutLoader: Sendable {
     // mean what they mean there.
     let absolute = URL(fileURLWithPath: Self.absolutePath(path)).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
-    guard let (reader, root) = Reader.open(absolute, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    let projectRoot = root ?? ProjectRoot.discover(for: absolute)
+    guard let (reader, root) = Reader.open(absolute, root: projectRoot, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
     let ledger = StringLedger()
     ledger.memory = paragraphMemory
@@ -82,7 +86,7 @@ public struct LayoutLoader: Sendable {
     if let t = top["theme"] {
       if let name = reader.string(t, what: "theme") {
         let themePath = reader.resolvePath(name)
-        if let (themeReader, themeRoot) = Reader.open(themePath, diagnostics: &diagnostics, from: reader.location(t)) {
+        if let (themeReader, themeRoot) = Reader.open(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.location(t)) {
           themeReader.scopes = [vars]
           themeReader.missingVariables = missing
           theme = themeReader.theme(themeRoot)
@@ -100,7 +104,7 @@ public struct LayoutLoader: Sendable {
       for node in reader.list(imports, what: "imports") {
         guard let name = reader.string(node, what: "import") else { continue }
         let importPath = reader.resolvePath(name)
-        guard let (r, root) = Reader.open(importPath, diagnostics: &diagnostics, from: reader.location(node)) else { continue }
+        guard let (r, root) = Reader.open(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.location(node)) else { continue }
         r.scopes = [vars]
         r.missingVariables = missing
         r.ledger = ledger
@@ -131,7 +135,11 @@ public struct LayoutLoader: Sendable {
     if let p = top["pages"] {
       let list = reader.list(p, what: "pages")
       if list.isEmpty { reader.error("`pages` is empty", at: p, hints: ["add at least one page with `- items:`"]) }
-      for (i, pageNode) in list.enumerated() {
+      if list.count > Limits.pages {
+        reader.error("the layout has \(list.count) pages; a layout has at most \(Limits.pages)", at: p,
+                     hints: ["split it into several layouts (a kit puts them together)"])
+      }
+      for (i, pageNode) in list.prefix(Limits.pages).enumerated() {
         if let page = reader.page(pageNode, number: i + 1, context: &context) { pages.append(page) }
       }
     } else {

@@ -180,22 +180,22 @@ extension Reader {
     guard ["png", "jpg", "jpeg", "svg"].contains(ext) else {
       error("`\(src)` is not an image naraprint can place", at: sn, hints: ["use PNG, JPEG or SVG"]); return nil
     }
-    if !FileManager.default.fileExists(atPath: path) {
-      error("image not found: \(Reader.displayPath(path))", at: sn, hints: ["paths are relative to \(Reader.displayPath((file as NSString).deletingLastPathComponent))/"])
-      return nil
-    }
-    // Only regular files: a folder, a FIFO or a device is refused by name (reading one would
-    // trap or block).
-    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-    if type != .typeRegular {
-      error("\(Reader.displayPath(path)) is not an image file but \(type == .typeDirectory ? "a folder" : "a special file")", at: sn,
-            hints: ["name the image file itself, like assets/ikoner/flagga.svg"])
+    // Inside the project, a regular file (a folder, FIFO or device is refused by name:
+    // reading one would trap or block), of a bounded size.
+    let real: String
+    switch root.admit(path, what: "image", maxBytes: Limits.imageFileBytes) {
+    case .success(let r): real = r
+    case .failure(let refusal):
+      var hints = refusal.hints
+      if refusal.message.contains("not found") { hints = ["paths are relative to \(Reader.displayPath((file as NSString).deletingLastPathComponent))/"] }
+      if let raw = sn.scalar?.string, raw.contains("{{") { hints.append("the path comes from a variable (`--set` or a CSV column): \(raw)") }
+      error(refusal.message, at: sn, hints: hints)
       return nil
     }
     if !(f.has("width") || f.has("height") || f.has("size")) {
       error("an image needs a width, a height or a size", at: kindNode, hints: ["add `width: 40mm`"])
     }
-    var img = ImageItem(path: path)
+    var img = ImageItem(path: real)
     if let n = f["fit"] { img.fit = choice(n, what: "fit", as: ImageItem.Fit.self) ?? .contain }
     if let n = f["tint"] { img.tint = colour(n, theme: theme, what: "tint") }
     return img
@@ -211,6 +211,10 @@ extension Reader {
       var hints = ["components are defined under `components:` (or in a file listed in `imports:`)"]
       if let g = closestMatch(to: name, in: context.components.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
       error("no component named `\(name)`", at: nn, hints: hints); return nil
+    }
+    if context.expanding.count >= Limits.componentDepth {
+      error("components are placed inside components more than \(Limits.componentDepth) deep here (\(context.expanding.joined(separator: " → ")))",
+            at: nn, hints: ["place fewer components inside each other"]); return nil
     }
     if context.expanding.contains(name) {
       error("component `\(name)` places itself", at: nn, hints: ["a component cannot contain itself"]); return nil

@@ -14,6 +14,14 @@ extension Reader {
   /// either the item's main value (the text, the image file, the path data, the component) or
   /// a mapping of its properties; the item's other keys are properties too.
   func item(_ node: Node, id defaultID: String, context: inout LoadContext, placement mode: PlacementMode) -> Item? {
+    context.itemCount += 1
+    if context.itemCount > Limits.items {
+      if context.reportedLimits.insert("items").inserted {
+        error("the layout has more than \(Limits.items) items once its components are placed", at: node,
+              hints: ["a component placed inside components multiplies its items; split the layout or place fewer copies"])
+      }
+      return nil
+    }
     guard case .mapping(let mapping) = node else {
       error("an item must be a mapping such as `- text: …` or `- rect: …`, not \(describe(node))", at: node); return nil
     }
@@ -181,6 +189,15 @@ extension Reader {
   func children(_ node: Node?, of parent: String, context: inout LoadContext, mode: PlacementMode, at owner: Node) -> [Item] {
     guard let node else {
       error("this needs `items:`", at: owner, hints: ["list what goes inside, one `- ` per item"]); return []
+    }
+    context.depth += 1
+    defer { context.depth -= 1 }
+    if context.depth > Limits.nesting {
+      if context.reportedLimits.insert("nesting").inserted {
+        error("items are nested more than \(Limits.nesting) deep here", at: owner,
+              hints: ["groups, stacks, rows, grids and components inside each other; flatten some of them"])
+      }
+      return []
     }
     var out: [Item] = []
     for (i, n) in list(node, what: "items").enumerated() {

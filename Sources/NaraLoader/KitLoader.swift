@@ -26,7 +26,10 @@ extension LayoutLoader {
 
   /// Whether the file is a kit (its top level has `kit:`), without reporting errors.
   public static func isKit(_ path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: resolve(path)), let text = String(data: data, encoding: .utf8),
+    // A folder is always a kit (its kit.yaml), even one with errors: those are reported.
+    if ProjectRoot.kind(of: path) == .directory { return true }
+    guard ProjectRoot.kind(of: path) == .regular, (ProjectRoot.size(of: path) ?? .max) <= Limits.yamlFileBytes,
+       let data = FileManager.default.contents(atPath: resolve(path)), let text = String(data: data, encoding: .utf8),
       let node = try? Yams.compose(yaml: text), case .mapping(let m) = node
     else { return false }
     return m.keys.contains { $0.scalar?.string == "kit" }
@@ -43,7 +46,8 @@ extension LayoutLoader {
   func loadKitFile(path: String) throws(DiagnosticsError) -> LoadedKit {
     let file = URL(fileURLWithPath: Self.absolutePath(Self.resolve(path))).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
-    guard let (reader, root) = Reader.open(file, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    let projectRoot = root ?? ProjectRoot.discover(for: file)
+    guard let (reader, root) = Reader.open(file, root: projectRoot, what: "kit", diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
     reader.scopes = [variables]
     reader.missingVariables = missing
     let ledger = StringLedger()
@@ -61,15 +65,25 @@ extension LayoutLoader {
     if let s = f["sheets"] {
       let names = reader.list(s, what: "sheets")
       if names.isEmpty { reader.error("the kit names no sheets", at: s, hints: ["list the sheet layouts in order under `sheets:`"]) }
-      for n in names {
+      if names.count > Limits.kitSheets {
+        reader.error("the kit lists \(names.count) sheets; a kit has at most \(Limits.kitSheets)", at: s,
+                     hints: ["split it into several kits"])
+      }
+      var sheetLoader = self
+      sheetLoader.root = projectRoot
+      for n in names.prefix(Limits.kitSheets) {
         guard let name = reader.string(n, what: "sheet") else { continue }
         let sheetPath = reader.resolvePath(name)
-        guard FileManager.default.fileExists(atPath: sheetPath) else {
-          reader.error("sheet not found: \(Reader.displayPath(sheetPath))", at: n, hints: ["sheets are named relative to the kit file"])
+        if case .failure(let refusal) = projectRoot.admit(sheetPath, what: "sheet", maxBytes: Limits.yamlFileBytes) {
+          reader.error(refusal.message, at: n, hints: refusal.hints + (refusal.message.contains("not found") ? ["sheets are named relative to the kit file"] : []))
+          continue
+        }
+        if !["yaml", "yml"].contains((sheetPath as NSString).pathExtension.lowercased()) {
+          reader.error("\(Reader.displayPath(sheetPath)) is not a YAML file", at: n, hints: ["a sheet is a layout, a .yaml file"])
           continue
         }
         do {
-          let loaded = try load(path: sheetPath)
+          let loaded = try sheetLoader.load(path: sheetPath)
           kit.sheets.append(loaded)
           kit.files += loaded.files
           kit.strings += loaded.strings

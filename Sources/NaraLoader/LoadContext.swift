@@ -20,6 +20,11 @@ struct LoadContext {
   var ids: [String: SourceLocation] = [:]
   /// Components being expanded (to catch a component that places itself).
   var expanding: [String] = []
+  /// Items read so far (components expanded) and how deep in items the reader is: both
+  /// bounded (`Limits`), so that components placing components cannot grow without end.
+  var itemCount = 0
+  var depth = 0
+  var reportedLimits: Set<String> = []
 
   mutating func registerComponents(_ node: Node, reader: Reader) {
     guard case .mapping(let m) = node else {

@@ -23,6 +23,8 @@ final class Reader {
   var scopes: [[String: String]] = []
   /// Variables that were referenced but that nobody set (reported once each).
   var reportedMissing: Set<String> = []
+  /// The folder the files this one names must be in.
+  var root = ProjectRoot(path: "/", reason: "no root")
 
   init(file: String, text: String) {
     self.file = file
@@ -38,19 +40,29 @@ final class Reader {
   // MARK: Reading the file
 
   /// Reads and composes a YAML file; nil (with diagnostics) if it cannot.
-  static func open(_ path: String, diagnostics: inout [Diagnostic], from: SourceLocation? = nil) -> (Reader, Node)? {
+  static func open(_ path: String, root: ProjectRoot, what: String = "layout", diagnostics: inout [Diagnostic],
+                   from: SourceLocation? = nil) -> (Reader, Node)? {
     let shown = displayPath(path)
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-      diagnostics.append(.error("\(shown) is a folder", at: from ?? SourceLocation(file: shown, line: 0, column: 0),
+    let here = from ?? SourceLocation(file: shown, line: 0, column: 0)
+    if ProjectRoot.kind(of: path) == .directory {
+      diagnostics.append(.error("\(shown) is a folder", at: here,
                                 hints: ["give a layout file (.yaml), or a kit folder with a kit.yaml in it"]))
       return nil
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      diagnostics.append(.error(
-        exists ? "cannot read \(shown)" : "file not found: \(shown)", at: from ?? SourceLocation(file: shown, line: 0, column: 0),
-        hints: exists ? ["check the file's permissions"] : ["check the path; relative paths are resolved from the file that names them"]))
+    let real: String
+    switch root.admit(path, what: what, maxBytes: Limits.yamlFileBytes) {
+    case .success(let r): real = r
+    case .failure(let refusal):
+      diagnostics.append(.error(refusal.message, at: here, hints: refusal.hints)); return nil
+    }
+    // Only YAML is parsed as YAML: an error never quotes the lines of some other file.
+    if from != nil, !["yaml", "yml"].contains((path as NSString).pathExtension.lowercased()) {
+      diagnostics.append(.error("\(shown) is not a YAML file", at: here,
+                                hints: ["a \(what) is a .yaml file; rename it if it is one"]))
+      return nil
+    }
+    guard let data = FileManager.default.contents(atPath: real) else {
+      diagnostics.append(.error("cannot read \(shown)", at: here, hints: ["check the file's permissions"]))
       return nil
     }
     guard let text = String(validating: data, as: UTF8.self) else {
@@ -69,13 +81,23 @@ final class Reader {
       return nil
     }
     let reader = Reader(file: path, text: text)
+    reader.root = root
     do {
       guard let node = try Yams.compose(yaml: text) else {
         diagnostics.append(.error("the file is empty", at: SourceLocation(file: shown, line: 1, column: 1)))
         return nil
       }
-      // Escapes can make them too (`"\0"` in a quoted string): never a silently cut text.
-      reader.rejectControlCharacters(in: node)
+      // Escapes can make them too (`"\0"` in a quoted string): never a silently cut text. The
+      // same walk counts the values with aliases expanded, bounding all later work.
+      var budget = Limits.yamlNodes
+      reader.rejectControlCharacters(in: node, budget: &budget)
+      if budget < 0 {
+        diagnostics.append(.error(
+          "the file holds more than \(Limits.yamlNodes) values once its aliases (*name) are expanded",
+          at: SourceLocation(file: shown, line: 1, column: 1),
+          hints: ["an alias repeats what its anchor (&name) holds; aliases of aliases multiply it – write the values out or use a component"]))
+        return nil
+      }
       if reader.diagnostics.contains(where: { $0.severity == .error }) { diagnostics += reader.diagnostics; return nil }
       return (reader, node)
     } catch let error as YamlError {
@@ -99,16 +121,20 @@ final class Reader {
     return nil
   }
 
-  /// Reports every scalar that holds a control character (from an escape such as `"\0"`).
-  func rejectControlCharacters(in node: Node) {
+  /// Reports every scalar that holds a control character (from an escape such as `"\0"`);
+  /// stops when `budget` values have been visited (it is then negative).
+  func rejectControlCharacters(in node: Node, budget: inout Int) {
+    budget -= 1
+    if budget < 0 { return }
     switch node {
     case .scalar(let s):
       if let (_, _, value) = Self.firstControlCharacter(s.string) {
         error("the text contains the control character U+\(String(format: "%04X", value)) (written as an escape), which would cut or garble it",
               at: node, hints: ["remove the escape (\\0, \\x1b …) from the string"])
       }
-    case .mapping(let m): for (k, v) in m { rejectControlCharacters(in: k); rejectControlCharacters(in: v) }
-    case .sequence(let seq): for n in seq { rejectControlCharacters(in: n) }
+    case .mapping(let m):
+      for (k, v) in m where budget >= 0 { rejectControlCharacters(in: k, budget: &budget); rejectControlCharacters(in: v, budget: &budget) }
+    case .sequence(let seq): for n in seq where budget >= 0 { rejectControlCharacters(in: n, budget: &budget) }
     case .alias: break
     }
   }

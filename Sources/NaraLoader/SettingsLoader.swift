@@ -30,7 +30,15 @@ extension Reader {
       default: error("orientation cannot be `\(o)`", at: n, hints: ["use portrait or landscape"])
       }
     }
-    if let n = f["margins"], let m = insets(n, what: "margins") { s.margins = m }
+    if let n = f["margins"], let m = insets(n, what: "margins") {
+      // Margins that leave less than 10 mm would set one letter per line: an error, not a page.
+      let room = Length.mm(10).points
+      let across = m.start.points + m.end.points, down = m.top.points + m.bottom.points
+      if across > s.pageSize.width - room || down > s.pageSize.height - room || min(m.start.points, m.end.points, m.top.points, m.bottom.points) < 0 {
+        error("the margins leave no room on the page: \(mm(across)) mm of \(mm(s.pageSize.width)) mm across, \(mm(down)) mm of \(mm(s.pageSize.height)) mm down",
+              at: n, hints: ["margins are measured from each edge of the page; leave at least 10 mm between them"])
+      } else { s.margins = m }
+    }
     if let n = f["bleed"], let b = length(n, what: "bleed", max: .mm(25)) { s.bleed = b }
     if let n = f["safe-area"], let b = length(n, what: "safe-area", max: .mm(50)) { s.safeArea = b }
     if let n = f["paper"], let p = rawScalar(n, what: "paper") {
@@ -98,3 +106,5 @@ extension Reader {
   }
 
 }
+
+private func mm(_ points: Double) -> String { String(format: "%.0f", points / 72 * 25.4) }

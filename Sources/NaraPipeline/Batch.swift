@@ -18,6 +18,8 @@ public struct BatchOptions: Sendable {
   public var render = RenderOptions()
   /// Also write a PNG with previews of every page.
   public var contactSheet: String?
+  /// `--root` (see `ProjectRoot`); the layout's project when nil.
+  public var root: ProjectRoot?
   public init(dataFile: String, namePattern: String, directory: String, combinedName: String) {
     self.dataFile = dataFile; self.namePattern = namePattern; self.directory = directory; self.combinedName = combinedName
   }
@@ -59,7 +61,7 @@ public enum Batch {
     let jobs = max(1, min(options.jobs, total))
     let state = BatchState(total: total)
     // One pipeline (font map, shaper, caches) per worker thread: none is shared.
-    let workers = Workers(pipelines: try (0..<jobs).map { _ in try Pipeline(near: layout) })
+    let workers = Workers(pipelines: try (0..<jobs).map { _ in try Pipeline(near: layout, root: options.root) })
     let pipelines = workers.pipelines
     let names = try outputNames(table, pattern: options.namePattern, directory: options.directory)
 

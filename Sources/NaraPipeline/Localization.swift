@@ -48,18 +48,33 @@ extension Pipeline {
     return nil
   }
 
+  /// A BCP 47 language tag as naraprint's locales are named (`fi`, `sv-SE`, `zh-Hant`).
+  public static func isLanguageTag(_ s: String) -> Bool {
+    s.range(of: "^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil
+  }
+
   /// A loader for a locale: its catalog's translations and its language (and direction).
   func loader(variables: [String: String], locale: String?, layout: String, allowUnset: Bool = false) throws -> LayoutLoader {
     var loader = LayoutLoader(variables: variables)
     loader.allowUnsetVariables = allowUnset
+    loader.root = root
     guard let locale else { return loader }
-    guard let path = Self.catalogPath(for: layout, locale: locale) else {
+    // A tag, never a path: `--locale ../../x` must not name a file.
+    guard Self.isLanguageTag(locale) else {
+      throw DiagnosticsError([.error("`\(locale)` is not a language tag", hints: ["give a locale such as fi, ar, ti or sv-SE"])])
+    }
+    guard let found = Self.catalogPath(for: layout, locale: locale) else {
       let expected = (URL(fileURLWithPath: LayoutLoader.resolve(layout)).deletingLastPathComponent().path as NSString)
         .appendingPathComponent("locales/\(locale).po")
       throw DiagnosticsError([.error(
         "no translation for `\(locale)`: \(displayPath(expected)) not found",
         hints: ["start one from the template: msginit -l \(locale) -i layouts/locales/naraprint.pot -o layouts/locales/\(locale).po",
                 "extract the template first: naraprint strings extract layouts -o layouts/locales/naraprint.pot"])])
+    }
+    let path: String
+    switch (root ?? ProjectRoot.discover(for: LayoutLoader.resolve(layout))).admit(found, what: "translation", maxBytes: Limits.translationFileBytes) {
+    case .success(let real): path = real
+    case .failure(let refusal): throw DiagnosticsError([.error(refusal.message, hints: refusal.hints)])
     }
     let catalog = try POCatalog.read(path: path)
     loader.translations = CatalogTranslations(catalog: catalog, file: displayPath(path))

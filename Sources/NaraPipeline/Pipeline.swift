@@ -53,13 +53,19 @@ public final class Pipeline {
   public let renderer: CairoRenderer
   public let preparer: TypographyPreparer
   private var profiles: [String: PrintProfile] = [:]
+  /// `--root`: the folder every file read must be in; when nil, each layout's project
+  /// (`ProjectRoot.discover`).
+  public let root: ProjectRoot?
 
   /// `fontConfig`: the project's `fonts/fonts.conf`; when nil it is looked for from `near`
   /// (a layout: its project first), then beside the program, then in NARAPRINT_FONTS or
   /// NARAPRINT_DATA (see `ProjectResources`).
-  public init(fontConfig: String? = nil, near: String? = nil) throws {
+  public init(fontConfig: String? = nil, near: String? = nil, root: ProjectRoot? = nil) throws {
+    self.root = root
     let start = near.map(LayoutLoader.folder(of:))
-    guard let config = fontConfig ?? ProjectResources.locate("fonts/fonts.conf", near: start, environment: "NARAPRINT_FONTS") else {
+    // A project's own fonts are looked for inside its root only.
+    let within = root ?? near.map(ProjectRoot.discover(for:))
+    guard let config = fontConfig ?? ProjectResources.locate("fonts/fonts.conf", near: start, within: within?.path, environment: "NARAPRINT_FONTS") else {
       throw RenderError("cannot find naraprint's fonts/fonts.conf",
                         hints: ["`naraprint doctor` shows where naraprint looks", "install the package, run inside a project with fonts/, or set NARAPRINT_DATA"])
     }

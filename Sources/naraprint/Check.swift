@@ -29,6 +29,8 @@ struct Check: ParsableCommand {
   var data: String?
   @Flag(help: "Add the print shop's preflight: images under 300 ppi, hairlines, backgrounds short of the bleed, total ink against the paper's limit.")
   var print = false
+  @Option(help: ArgumentHelp("The folder files may be read from (default: the layout's project).", valueName: "dir"))
+  var root: String?
   @Flag(help: "Warnings make the check fail too.")
   var strict = false
 
@@ -42,7 +44,7 @@ struct Check: ParsableCommand {
     let locales = locale.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
       ?? CheckRun.locales(for: layout)
     do {
-      let results = try CheckRun.run(layout, locales: locales, options: options, pipeline: try Pipeline(near: layout))
+      let results = try CheckRun.run(layout, locales: locales, options: options, pipeline: try Pipeline(near: layout, root: projectRoot(root)))
       for r in results { printer.print(r.diagnostics) }
       let errors = results.reduce(0) { $0 + $1.errors }, warnings = results.reduce(0) { $0 + $1.warnings }
       var out = ""

@@ -31,8 +31,10 @@ struct Doctor: ParsableCommand {
     }
     print("naraprint \(NaraprintVersion.string) (\(CommandLine.arguments[0]))")
     let start = project.map(LayoutLoader.folder(of:))
+    let root = ProjectRoot.discover(for: project ?? FileManager.default.currentDirectoryPath)
+    print("ok      project root: \(root.path) (\(root.reason)); layouts read only files inside it, --root widens it")
 
-    let fonts = ProjectResources.find("fonts/fonts.conf", near: start, environment: "NARAPRINT_FONTS")
+    let fonts = ProjectResources.find("fonts/fonts.conf", near: start, within: root.path, environment: "NARAPRINT_FONTS")
     line(fonts != nil, "fonts", fonts.map { "\($0.path) (from \($0.source))" } ?? "fonts/fonts.conf not found",
          fix: "run naraprint inside a project or its checkout, install the package, or set NARAPRINT_DATA")
     if let fonts {

@@ -79,6 +79,9 @@ struct Render: ParsableCommand {
   @Option(help: ArgumentHelp("`shrink`: text that does not fit its frame shrinks, down to its style's min-size.", valueName: "shrink"))
   var fit: String?
 
+  @Option(help: ArgumentHelp("The folder files may be read from (default: the layout's project).", valueName: "dir"))
+  var root: String?
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -147,7 +150,7 @@ struct Render: ParsableCommand {
         try runBatch(data: data, base: base, options: options, printer: printer)
         return
       }
-      let pipeline = try Pipeline(near: layout)
+      let pipeline = try Pipeline(near: layout, root: projectRoot(root))
       let report = try pipeline.render(layout, to: target, options: options)
       printer.print(report.warnings)
       if !quiet {

@@ -23,6 +23,7 @@ extension Render {
     batch.combine = combine
     batch.render = options
     batch.contactSheet = contactSheet
+    batch.root = try projectRoot(root)
     if let jobs { batch.jobs = jobs }
     let terminal = isatty(STDERR_FILENO) != 0 && !quiet
     let quiet = self.quiet

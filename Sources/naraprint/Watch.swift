@@ -19,6 +19,8 @@ struct Watch: ParsableCommand {
   var variables: [String] = []
   @Option(help: ArgumentHelp("Render a translation.", valueName: "locale"))
   var locale: String?
+  @Option(help: ArgumentHelp("The folder files may be read from (default: the layout's project).", valueName: "dir"))
+  var root: String?
 
   func run() throws {
     // Stop on Ctrl-C and on a plain kill, even if whoever started us ignored those signals
@@ -32,7 +34,7 @@ struct Watch: ParsableCommand {
     options.format = (target as NSString).pathExtension.lowercased() == "png" ? .png : .pdf
     options.dpi = dpi
     options.locale = locale
-    let pipeline = try Pipeline(near: layout)
+    let pipeline = try Pipeline(near: layout, root: projectRoot(root))
     let printer = DiagnosticPrinter()
     var watched: [String: Date] = [:]
     func stamp(_ files: [String]) -> [String: Date] {

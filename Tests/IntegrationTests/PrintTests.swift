@@ -155,9 +155,10 @@ import Testing
         <rect width="100" height="50" fill="url(#g)"/>
       </svg>
       """.write(toFile: dir + "/grad.svg", atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
     try """
       document: { size: A6 }
-      theme: \(repoRoot)/layouts/theme.yaml
+      theme: theme.yaml
       pages:
         - items:
             - image: grad.svg
@@ -182,9 +183,10 @@ import Testing
   @Test func aCMYKJPEGKeepsItsColours() throws {
     let dir = try tempDirectory()
     try FileManager.default.copyItem(atPath: repoRoot + "/Tests/IntegrationTests/Fixtures/cmyk-orange.jpg", toPath: dir + "/bild.jpg")
+    try FileManager.default.copyItem(atPath: repoRoot + "/layouts/theme.yaml", toPath: dir + "/theme.yaml")
     try """
       document: { size: [60mm, 40mm] }
-      theme: \(repoRoot)/layouts/theme.yaml
+      theme: theme.yaml
       pages:
         - items:
             - image: bild.jpg
