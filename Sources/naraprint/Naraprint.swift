@@ -1,4 +1,5 @@
 import ArgumentParser
+import NaraCairo
 import NaraModel
 
 @main
@@ -8,6 +9,7 @@ struct Naraprint: ParsableCommand {
     abstract: "Lays out posters, leaflets and meeting sheets from YAML layouts into PDF and PNG, with Swedish typography.",
     version: NaraprintVersion.string,
     subcommands: [Render.self, Check.self, Watch.self, Strings.self, Init.self, Doctor.self] + typographyCommands)
+  static func main() { TemporaryFiles.installSignalCleanup(); main(nil) }
 }
 
 /// `--set name=value` options as a dictionary; a value may itself contain `=`.
