@@ -209,8 +209,7 @@ final class Painter {
     }
     var glyphItem = PangoGlyphItem(item: item, glyphs: glyphs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
     if tagStructure, let link = run.link {
-      let escaped = link.replacingOccurrences(of: "'", with: "\\'")
-      cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(escaped.hasPrefix("http") || escaped.hasPrefix("mailto:") ? escaped : "https://" + escaped)'")
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, Self.linkAttributes(link))
     }
     setColour(run.colour, on: cr)
     cairo_move_to(cr, run.origin.x, run.origin.y)
@@ -246,4 +245,33 @@ final class Painter {
       }
     }
   }
+
+  /// Cairo's attributes for a link to `url`, which is passed on as given (the loader decides
+  /// which URLs are allowed). Cairo 1.16 copies the URI into the PDF as a literal string
+  /// without escaping it, and its attribute parser treats `'` and `\` specially: so every
+  /// byte that either could mangle – quotes, backslashes, parentheses, spaces and other
+  /// characters a URI cannot hold, control characters and non-ASCII (as its UTF-8 bytes) –
+  /// is percent-encoded, which leaves an equivalent URI. A `%` stays: it already starts an
+  /// escape in a valid URL.
+  static func linkAttributes(_ url: String) -> String {
+    "uri='\(percentEncodedForPDF(url))'"
+  }
+
+  static func percentEncodedForPDF(_ url: String) -> String {
+    let unsafe = Set("'\\()\"<>`{}|^".utf8)
+    var out = ""
+    out.reserveCapacity(url.utf8.count)
+    for byte in url.utf8 {
+      if byte <= 0x20 || byte >= 0x7F || unsafe.contains(byte) {
+        out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      } else {
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      }
+    }
+    return out
+  }
+}
+
+private extension String {
+  func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

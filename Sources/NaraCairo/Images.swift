@@ -6,7 +6,8 @@ import NaraPageTree
 
 /// Decoded images, each file read once per renderer. PNG through Cairo, JPEG through
 /// gdk-pixbuf (and embedded in the PDF as the original JPEG bytes), SVG through librsvg as
-/// vectors.
+/// vectors. Raster files are read whole and checked before decoding (`ImageFile`): only
+/// regular files, at most `ImageFile.maxPixels`, complete.
 final class ImageStore: ImageInspector {
   enum Decoded {
     case raster(OpaquePointer, width: Int, height: Int)
@@ -61,45 +62,68 @@ final class ImageStore: ImageInspector {
     return h
   }
 
-  /// Cairo reports any unreadable PNG as “out of memory”; say what is wrong instead.
-  private func checkSignature(_ path: String, _ magic: [UInt8], _ kind: String) throws {
-    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-    guard type == .typeRegular else { throw RenderError("\(path) is not a regular file") }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw RenderError("cannot open \(path)") }
-    defer { try? handle.close() }
-    let head = [UInt8](handle.readData(ofLength: magic.count))
-    if head != magic {
-      throw RenderError("\(path) is not a \(kind) file", hints: ["save it again as \(kind), or change its name to the format it really has"])
-    }
-  }
-
   private func loadPNG(_ path: String) throws -> Decoded {
-    try checkSignature(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG")
-    guard let s = cairo_image_surface_create_from_png(path) else { throw RenderError("cannot read PNG \(path)") }
+    let bytes = try ImageFile.read(path, kind: "PNG")
+    let header = try ImageFile.pngHeader(bytes, path: path)
+    try ImageFile.checkSize(width: header.width, height: header.height, path: path)
+    // Decoded from the bytes already read: the file is opened once, and never as anything
+    // but the regular file just checked.
+    let reader = PNGReader(bytes)
+    let s = withExtendedLifetime(reader) {
+      cairo_image_surface_create_from_png_stream({ closure, data, length in
+        let reader = Unmanaged<PNGReader>.fromOpaque(closure!).takeUnretainedValue()
+        return reader.read(into: data, count: Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR
+      }, Unmanaged.passUnretained(reader).toOpaque())
+    }
+    guard let s else { throw RenderError("cannot read the PNG \(path)") }
     let status = cairo_surface_status(s)
     guard status == CAIRO_STATUS_SUCCESS else {
       let msg = String(cString: cairo_status_to_string(status))
       cairo_surface_destroy(s)
-      throw RenderError("cannot read PNG \(path): \(msg)")
+      throw RenderError("the PNG \(path) is damaged: \(msg)", hints: ["open it in an image editor and save it again"])
     }
-    return .raster(s, width: Int(cairo_image_surface_get_width(s)), height: Int(cairo_image_surface_get_height(s)))
+    let w = Int(cairo_image_surface_get_width(s)), h = Int(cairo_image_surface_get_height(s))
+    guard w == header.width, h == header.height else {
+      cairo_surface_destroy(s)
+      throw RenderError("the PNG \(path) is damaged: it decodes to \(w) × \(h) pixels, its header says \(header.width) × \(header.height)")
+    }
+    return .raster(s, width: w, height: h)
   }
 
   private func loadJPEG(_ path: String) throws -> Decoded {
-    try checkSignature(path, [0xFF, 0xD8], "JPEG")
+    let bytes = try ImageFile.read(path, kind: "JPEG")
+    // Size and completeness from the marker segments, before anything is decoded.
+    let header = try ImageFile.jpegHeader(bytes, path: path)
+    guard let loader = gdk_pixbuf_loader_new_with_type("jpeg", nil) else { throw RenderError("cannot read the JPEG \(path): gdk-pixbuf has no JPEG loader") }
+    defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
     var error: UnsafeMutablePointer<GError>?
-    guard let pixbuf = gdk_pixbuf_new_from_file(path, &error) else {
+    func fail(_ what: String) -> RenderError {
       let msg = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-      if let error { g_error_free(error) }
-      throw RenderError("cannot read JPEG \(path): \(msg)")
+      if let e = error { g_error_free(e); error = nil }
+      return RenderError("the JPEG \(path) \(what): \(msg)", hints: ["open it in an image editor and save it again"])
     }
-    defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+    let written = bytes.withUnsafeBufferPointer { gdk_pixbuf_loader_write(loader, $0.baseAddress, gsize($0.count), &error) }
+    guard written != 0 else {
+      let e = fail("is damaged")
+      gdk_pixbuf_loader_close(loader, nil)
+      throw e
+    }
+    guard gdk_pixbuf_loader_close(loader, &error) != 0 else { throw fail("is damaged") }
+    guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw fail("decodes to nothing") }
     let w = Int(gdk_pixbuf_get_width(pixbuf)), h = Int(gdk_pixbuf_get_height(pixbuf))
+    guard w == header.width, h == header.height else {
+      throw RenderError("the JPEG \(path) is damaged: it decodes to \(w) × \(h) pixels, its header says \(header.width) × \(header.height)")
+    }
     let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
     let hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
-    guard let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(w), Int32(h)),
-      cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let src = gdk_pixbuf_get_pixels(pixbuf)
-    else { throw RenderError("cannot allocate an image of \(w) × \(h) pixels for \(path)") }
+    guard channels >= (hasAlpha ? 4 : 3) else { throw RenderError("cannot read the JPEG \(path): \(channels) channels") }
+    guard let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
+      throw RenderError("cannot allocate an image of \(w) × \(h) pixels for \(path)")
+    }
+    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let src = gdk_pixbuf_get_pixels(pixbuf) else {
+      cairo_surface_destroy(surface)
+      throw RenderError("cannot allocate an image of \(w) × \(h) pixels for \(path)")
+    }
     // gdk-pixbuf has RGB(A) bytes; Cairo wants premultiplied native-endian 32-bit pixels.
     // No library call does this conversion without GTK, so it is done here.
     cairo_surface_flush(surface)
@@ -121,36 +145,19 @@ final class ImageStore: ImageInspector {
     // CMYK (or YCCK) JPEG: Cairo would embed it as DeviceCMYK without the inverted /Decode
     // that Adobe's APP14 convention needs, and every viewer would show a negative. Those are
     // embedded as the pixels gdk-pixbuf decoded (which handles the inversion).
-    if let data = FileManager.default.contents(atPath: path), Self.jpegComponents([UInt8](data)) != 4 {
-      let count = data.count
+    if header.components != 4 {
+      let count = bytes.count
       let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
-      data.copyBytes(to: buffer, count: count)
+      bytes.withUnsafeBufferPointer { buffer.initialize(from: $0.baseAddress!, count: count) }
       cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, buffer, UInt(count), { p in p?.deallocate() }, buffer)
     }
     return .raster(surface, width: w, height: h)
   }
 
-  /// The number of colour components in a JPEG's frame header (1 grey, 3 RGB/YCbCr,
-  /// 4 CMYK/YCCK); nil when no frame header is found. Walks the marker segments, each
-  /// step bounded by the file's size.
-  static func jpegComponents(_ d: [UInt8]) -> Int? {
-    var i = 2
-    while i + 9 < d.count {
-      guard d[i] == 0xFF else { return nil }
-      let marker = d[i + 1]
-      if marker == 0xFF { i += 1; continue }
-      if marker == 0xD8 || (0xD0...0xD7).contains(marker) { i += 2; continue }
-      let length = Int(d[i + 2]) << 8 | Int(d[i + 3])
-      guard length >= 2 else { return nil }
-      // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-      if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) { return Int(d[i + 9]) }
-      if marker == 0xDA { return nil }  // start of scan before any frame header
-      i += 2 + length
-    }
-    return nil
-  }
-
   private func loadSVG(_ path: String, stylesheet: String?) throws -> (Decoded, Void) {
+    // librsvg opens the file itself: make sure first that it is a regular file (a FIFO would
+    // block it for good). Its size comes from librsvg's intrinsic size: vectors, no pixels.
+    try ImageFile.requireRegularFile(path)
     var error: UnsafeMutablePointer<GError>?
     guard let handle = rsvg_handle_new_from_file(path, &error) else {
       let msg = error.map { String(cString: $0.pointee.message) } ?? "unknown error"

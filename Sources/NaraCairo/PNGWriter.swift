@@ -8,17 +8,37 @@ extension CairoRenderer {
   // MARK: PNG
 
   /// Writes one PNG per page: `poster.png`, or `poster-1.png`, `poster-2.png` … for several
-  /// pages. Returns the files written.
+  /// pages. The set is replaced at once: every page is rendered to a temporary file first, and
+  /// only when all are written do they replace the old ones – so a failure on any page leaves
+  /// the old set as it was – and numbered pages of an older, longer set that this one no
+  /// longer has (`poster-3.png` after a render of two pages; `poster-1.png` … after a render
+  /// of one) are removed. Returns the files written.
   @discardableResult
   public func writePNGs(_ document: PagedDocument, to path: String, dpi: Double, proof: PrintProfile? = nil) throws -> [String] {
     let pages = document.pages
-    var written: [String] = []
-    for (i, page) in pages.enumerated() {
-      let target = pages.count == 1 ? path : Self.numbered(path, i + 1)
-      try AtomicFile.write(to: target) { temp in try renderPNG(page, to: temp, dpi: dpi, proof: proof) }
-      written.append(target)
+    guard !pages.isEmpty else { throw RenderError("the document has no pages") }
+    let targets = pages.count == 1 ? [path] : (1...pages.count).map { Self.numbered(path, $0) }
+    try AtomicFile.writeSet(targets, removing: Self.stalePages(path, keeping: pages.count)) { i, temp in
+      try renderPNG(pages[i], to: temp, dpi: dpi, proof: proof)
     }
-    return written
+    return targets
+  }
+
+  /// The numbered pages of an older set beyond the `count` pages of the new one: from the
+  /// first number the new set does not write, as long as they run on without a gap (a
+  /// single page is written unnumbered, so then from `-1`).
+  static func stalePages(_ path: String, keeping count: Int) -> [String] {
+    var stale: [String] = []
+    var n = count == 1 ? 1 : count + 1
+    while true {
+      let candidate = numbered(path, n)
+      var st = stat()
+      // Regular files only (lstat: a symbolic link is not followed, nor removed).
+      guard lstat(candidate, &st) == 0, st.st_mode & 0o170000 == 0o100000 else { break }
+      stale.append(candidate)
+      n += 1
+    }
+    return stale
   }
 
   static func numbered(_ path: String, _ n: Int) -> String {

@@ -67,11 +67,14 @@ public final class PangoShaper: TextShaper {
     guard let iter = pango_layout_get_iter(layout) else { throw RenderError("pango_layout_get_iter failed") }
     defer { pango_layout_iter_free(iter) }
     repeat {
-      var logical = PangoRectangle()
-      pango_layout_iter_get_line_extents(iter, nil, &logical)
-      let baseline = pango_layout_iter_get_baseline(iter)
-      let ascent = units(baseline - logical.y), descent = units(logical.y + logical.height - baseline)
       guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
+      // The line's own extents, relative to its baseline – not the iterator's, which are
+      // relative to the top of the paragraph in Pango's 32-bit units (1/1024 pt) and wrap
+      // around past 2 097 152 pt (some 140 000 lines of body text): the lines' heights would
+      // come out as garbage (or trap). Where a line sits is the layout engine's business.
+      var logical = PangoRectangle()
+      pango_layout_line_get_extents(line, nil, &logical)
+      let ascent = -units(logical.y), descent = units(logical.y) + units(logical.height)
       let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
       var runs: [GlyphRun] = []
       // Walk the line's runs; the iterator moves run by run until the next line.

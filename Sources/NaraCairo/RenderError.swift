@@ -1,7 +1,7 @@
 import NaraModel
 
 /// A failure in a C library call, named so the user (or we) can tell what broke.
-public struct RenderError: Error, CustomStringConvertible, Sendable {
+public struct RenderError: HintedError, CustomStringConvertible, Sendable {
   public var message: String
   public var hints: [String]
   public init(_ message: String, hints: [String] = []) { self.message = message; self.hints = hints }

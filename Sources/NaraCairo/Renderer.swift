@@ -181,28 +181,6 @@ public final class CairoRenderer {
   }
 }
 
-/// Writes through a temporary file in the same folder and renames it on success, so a
-/// failed render never leaves a broken file where a good one was.
-public enum AtomicFile {
-  public static func write(to path: String, _ body: (String) throws -> Void) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: dir) else {
-      throw RenderError("the folder \(dir) does not exist", hints: ["create it first, or choose another -o"])
-    }
-    let temp = dir + "/." + url.lastPathComponent + ".partial-\(getpid())"
-    do {
-      try body(temp)
-      if rename(temp, path) != 0 {
-        throw RenderError("cannot write \(path): \(String(cString: strerror(errno)))")
-      }
-    } catch {
-      unlink(temp)
-      throw error
-    }
-  }
-}
-
 extension CairoRenderer {
   /// One PNG with small previews of many pages in a grid, each with a caption, so a
   /// coordinator sees a whole batch at a glance.

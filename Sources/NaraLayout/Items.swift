@@ -156,8 +156,10 @@ extension LayoutEngine {
   func layoutImage(_ image: ImageItem, item: Item, width: Double?, height: Double?) throws -> Laid {
     let natural: Size
     do { natural = try images.naturalSize(ofImageAt: image.path) } catch {
-      diagnostics.append(.error("cannot read the image: \(error)", at: item.location,
-                                hints: ["check that the file is a valid PNG, JPEG or SVG"]))
+      let hinted = error as? HintedError
+      diagnostics.append(.error("cannot read the image: \(hinted?.message ?? "\(error)")", at: item.location,
+                                hints: hinted.map { $0.hints.isEmpty ? ["check that the file is a valid PNG, JPEG or SVG"] : $0.hints }
+                                  ?? ["check that the file is a valid PNG, JPEG or SVG"]))
       return Laid(size: Size(width: width ?? 0, height: height ?? 0), nodes: [])
     }
     let aspect = natural.height > 0 ? natural.width / natural.height : 1

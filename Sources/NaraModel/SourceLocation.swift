@@ -43,3 +43,9 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
   public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+/// An error that says what to do about it (a renderer's, whose module the layout cannot see).
+public protocol HintedError: Error {
+  var message: String { get }
+  var hints: [String] { get }
+}

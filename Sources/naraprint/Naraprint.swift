@@ -1,4 +1,5 @@
 import ArgumentParser
+import NaraCairo
 import NaraLoader
 import NaraModel
 
@@ -9,6 +10,7 @@ struct Naraprint: ParsableCommand {
     abstract: "Lays out posters, leaflets and meeting sheets from YAML layouts into PDF and PNG, with Swedish typography.",
     version: NaraprintVersion.string,
     subcommands: [Render.self, Check.self, Watch.self, Strings.self, Init.self, Doctor.self] + typographyCommands)
+  static func main() { TemporaryFiles.installSignalCleanup(); main(nil) }
 }
 
 /// `--root DIR` as the folder files may be read from; nil (the layout's project) when not given.

@@ -24,9 +24,8 @@ struct Watch: ParsableCommand {
 
   func run() throws {
     // Stop on Ctrl-C and on a plain kill, even if whoever started us ignored those signals
-    // (ignored signals are inherited across exec).
-    signal(SIGINT, SIG_DFL)
-    signal(SIGTERM, SIG_DFL)
+    // (ignored signals are inherited across exec). The handler removes temporary files first.
+    TemporaryFiles.installSignalCleanup(evenIfIgnored: true)
     var options = RenderOptions()
     options.variables = try variableValues(variables)
     let base = ((layout as NSString).lastPathComponent as NSString).deletingPathExtension

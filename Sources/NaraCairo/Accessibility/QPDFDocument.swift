@@ -219,6 +219,9 @@ final class QPDFDocument {
   /// object streams are made (the same layout Cairo writes).
   func writeInPlace() throws {
     let temp = path + ".qpdf"
+    // Removed on a signal too, like the file it replaces (`AtomicFile`'s temporary).
+    let token = TemporaryFiles.register(temp)
+    defer { TemporaryFiles.unregister(token) }
     do {
       _ = try call("qpdf_init_write(\(temp))") { qpdf_init_write($0, temp) }
       try call("qpdf_set_object_stream_mode") { qpdf_set_object_stream_mode($0, qpdf_o_disable) }
