@@ -153,18 +153,30 @@ public enum Batch {
   /// File names from the pattern, made safe for the file system; the same name twice gets
   /// a number.
   static func outputNames(_ table: CSVTable, pattern: String, directory: String) throws -> [String] {
+    // `--name` is one file name in the output folder (-o): never a path of its own.
+    if pattern.contains("/") || pattern.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      throw DiagnosticsError([.error("--name \(pattern) is not a file name", hints: ["give a name such as apt-{{enhet}}.pdf; -o names the folder"])])
+    }
     // Every row gets a name of its own: a repeated name is numbered, and a numbered name that
     // another row already has (a unit really called ”X-2”) is numbered on until it is free.
     var used = Set<String>()
     return table.rows.map { row in
       var name = pattern
       for (k, v) in row.values {
-        let safe = v.map { "/\\:*?\"<>|\n\r\t".contains($0) ? "-" : $0 }.reduce(into: "") { $0.append($1) }
+        let safe = v.unicodeScalars.map { u -> Character in
+          u.value < 0x20 || u.value == 0x7F || "/\\:*?\"<>|".unicodeScalars.contains(u) ? "-" : Character(u)
+        }.reduce(into: "") { $0.append($1) }
         name = name.replacingOccurrences(of: "{{\(k)}}", with: safe).replacingOccurrences(of: "{{ \(k) }}", with: safe)
       }
       name = name.replacingOccurrences(of: "{{rad}}", with: String(row.line))
-      let ns = name as NSString
-      var candidate = name, n = 1
+      // Never hidden, never `.` or `..`, and short enough for any file system (255 bytes).
+      let ext = (name as NSString).pathExtension
+      var stem = (name as NSString).deletingPathExtension
+      while stem.hasPrefix(".") || stem.hasPrefix(" ") { stem.removeFirst() }
+      if stem.isEmpty { stem = "rad-\(row.line)" }
+      while stem.utf8.count > 200 { stem.removeLast() }
+      let ns = (ext.isEmpty ? stem : stem + "." + ext) as NSString
+      var candidate = ns as String, n = 1
       while used.contains(candidate.lowercased()) {
         n += 1
         candidate = ns.deletingPathExtension + "-\(n)" + (ns.pathExtension.isEmpty ? "" : "." + ns.pathExtension)

@@ -154,4 +154,23 @@ import Testing
     let longest = r.err.split(separator: "\n").map(\.count).max() ?? 0
     #expect(longest < 200, "an excerpt of \(longest) characters")
   }
+
+  /// Names from CSV values stay single, visible file names in the output folder.
+  @Test func csvValuesNeverMakeAPathOrAHiddenFile() throws {
+    let p = try project()
+    try layout("- text: \"{{enhet}}\"\n  at: [10mm, 10mm]\n  width: 100mm").write(toFile: p.layouts + "/o.yaml", atomically: true, encoding: .utf8)
+    let long = String(repeating: "Hemtjänst ", count: 40)
+    try "enhet\n..\n../../o\n.dold\n\(long)\nNorr\n".write(toFile: p.layouts + "/enheter.csv", atomically: true, encoding: .utf8)
+    let out = p.root + "/ut"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let r = try run(binary, ["render", "o.yaml", "--data", "enheter.csv", "--name", "{{enhet}}.pdf", "-o", out], cwd: p.layouts)
+    #expect(r.status == 0, "\(r.err)")
+    let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    #expect(written.count == 5, "\(written)")
+    #expect(written.allSatisfy { !$0.hasPrefix(".") && $0.hasSuffix(".pdf") && $0.utf8.count <= 255 }, "\(written)")
+    #expect(written.contains("rad-2.pdf") && written.contains("dold.pdf") && written.contains("Norr.pdf"), "\(written)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: p.layouts).filter { $0.hasSuffix(".pdf") }.isEmpty)
+    let bad = try run(binary, ["render", "o.yaml", "--data", "enheter.csv", "--name", "../{{enhet}}.pdf", "-o", out], cwd: p.layouts)
+    #expect(bad.status != 0 && bad.err.contains("is not a file name"), "\(bad.err)")
+  }
 }
