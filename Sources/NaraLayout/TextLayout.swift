@@ -221,13 +221,18 @@ extension LayoutEngine {
 
 extension LayoutEngine {
   /// The UTF-8 offset of a line end that would make more than `maximumInARow` hyphenated
-  /// lines in a row, if there is one.
+  /// lines in a row, if there is one. A run whose last `maximumInARow` lines are all one
+  /// word (no space in them) does not count: that word is longer than any line, so taking
+  /// its breaks out would only split it between letters – and have the shaper break a word
+  /// of thousands of letters character by character, which costs time with the square of
+  /// its length.
   static func excessHyphenOffset(in shaped: ShapedParagraph, maximumInARow: Int) -> Int? {
-    var offset = 0, run = 0
+    var offset = 0, run = 0, oneWord = 0
     for line in shaped.lines {
       offset += line.text.utf8.count
       run = line.hyphenated ? run + 1 : 0
-      if run > maximumInARow { return offset - 1 }
+      oneWord = line.hyphenated && !line.text.contains(where: \.isWhitespace) ? oneWord + 1 : 0
+      if run > maximumInARow && oneWord < maximumInARow { return offset - 1 }
     }
     return nil
   }

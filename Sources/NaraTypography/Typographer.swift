@@ -101,10 +101,14 @@ public struct Typographer: Sendable {
   }
 
   /// The allowed breaks of a lower-cased word after every rule (exceptions, patterns,
-  /// compound joints, special letters, minima), as sorted Character offsets.
+  /// compound joints, special letters, minima), as sorted Character offsets. A word longer
+  /// than `HyphenationLimits.longestWord` gets last-resort breaks at a fixed spacing instead.
   public func breaks(forLowercased word: String) -> [Int] {
     let chars = Array(word)
     guard chars.count >= minimumWordLength, chars.allSatisfy(\.isLetter) else { return [] }
+    if chars.count > HyphenationLimits.longestWord {
+      return HyphenationLimits.fallbackBreaks(count: chars.count, leftMin: leftMin, rightMin: rightMin)
+    }
     if let listed = exceptions.breaks(for: word) { return listed }
     var breaks = Set(patterns?.breaks(in: word) ?? [])
     if let compounds, profile.swedishRules {
@@ -121,7 +125,8 @@ public struct Typographer: Sendable {
     if uppercase == 1 {
       if !word.characters[0].isUppercase { return false }  // camelCase is code or a name
       if !word.atSentenceStart && profile.capitalisedWordsAreNames { return false }
-      if let compounds, profile.swedishRules, compounds.isProperName(String(word.characters.map { Self.lowercase($0) })) {
+      if let compounds, profile.swedishRules, word.characters.count <= HyphenationLimits.longestWord,
+         compounds.isProperName(String(word.characters.map { Self.lowercase($0) })) {
         return false
       }
     }

@@ -35,21 +35,19 @@ enum BreakRules {
       if chars[i - 1] == "c" && chars[i] == "k" { continue }
       b.insert(i)
     }
-    // Drop breaks that would leave a piece without a vowel, left to right.
-    var sorted = b.sorted()
-    var changed = true
-    while changed {
-      changed = false
-      let bounds = [0] + sorted + [n]
-      for k in 1..<(bounds.count - 1) {
-        let before = chars[bounds[k - 1]..<bounds[k]], after = chars[bounds[k]..<bounds[k + 1]]
-        if !before.contains(where: vowels.contains) || !after.contains(where: vowels.contains) {
-          sorted.remove(at: k - 1)
-          changed = true
-          break
-        }
-      }
+    // Drop breaks that would leave a piece without a vowel, left to right: a break stays when
+    // the piece since the last kept break and the piece up to the next proposed one both have
+    // a vowel (dropping a break only merges pieces, so the kept ones before it stay good).
+    // One pass, with the vowels counted once: linear in the word's length.
+    var vowelsBefore = [Int](repeating: 0, count: n + 1)
+    for (k, c) in chars.enumerated() { vowelsBefore[k + 1] = vowelsBefore[k] + (vowels.contains(c) ? 1 : 0) }
+    func hasVowel(_ from: Int, _ to: Int) -> Bool { vowelsBefore[to] > vowelsBefore[from] }
+    let sorted = b.sorted()
+    var kept: [Int] = []
+    for (k, cut) in sorted.enumerated() {
+      let next = k + 1 < sorted.count ? sorted[k + 1] : n
+      if hasVowel(kept.last ?? 0, cut) && hasVowel(cut, next) { kept.append(cut) }
     }
-    return sorted
+    return kept
   }
 }

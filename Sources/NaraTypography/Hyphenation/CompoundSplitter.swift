@@ -64,7 +64,14 @@ public struct CompoundSplitter: Sendable {
     let chars = Array(lowercasedWord)
     let n = chars.count
     var analysis = Analysis()
-    guard n >= 2 * minimumPartLength else { return analysis }
+    // The search below grows with the square of the length (and more with the parts): a
+    // longer “word” is no Swedish compound (see `HyphenationLimits.longestWord`).
+    guard n >= 2 * minimumPartLength, n <= HyphenationLimits.longestWord else { return analysis }
+    // A text repeats its words, and a frame that shrinks to fit sets its text again at every
+    // step: each word is analysed once per process.
+    let key = "\(minimumPartLength) \(dictionaryWordMinimumPartLength) \(maximumParts) \(lowercasedWord)"
+    if let known = store.analysis(key) { return known }
+    defer { store.remember(analysis, for: key) }
     // hunspell-sv lists many compounds whole (`järnvägsstation`), so a dictionary word is
     // segmented too, but with longer parts: short parts inside a listed word are mostly
     // accidents (`kom|munen`), short parts of an unlisted word mostly prefixes (`om|…`).
@@ -137,6 +144,11 @@ final class LexiconStore: Sendable {
   private let path: String
   private let state = Locked<(loaded: Bool, lexicon: CompoundLexicon?)>((false, nil))
   private static let cache = Locked<[String: LexiconStore]>([:])
+  /// Analyses already made, by the splitter's settings and the word.
+  private let analyses = Locked<[String: CompoundSplitter.Analysis]>([:])
+  /// Most analyses kept; past it the memo starts again (so memory stays bounded in a long
+  /// batch of many different texts).
+  static let analysisMemoLimit = 50_000
 
   private init(path: String) { self.path = path }
 
@@ -146,6 +158,17 @@ final class LexiconStore: Sendable {
       let s = LexiconStore(path: path)
       c[path] = s
       return s
+    }
+  }
+
+  func analysis(_ key: String) -> CompoundSplitter.Analysis? {
+    analyses.withLock { $0[key] }
+  }
+
+  func remember(_ analysis: CompoundSplitter.Analysis, for key: String) {
+    analyses.withLock { memo in
+      if memo.count >= Self.analysisMemoLimit { memo.removeAll(keepingCapacity: true) }
+      memo[key] = analysis
     }
   }
 
