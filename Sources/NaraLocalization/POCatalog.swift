@@ -66,12 +66,22 @@ public struct POCatalog: Sendable {
     self.isDraft = isDraft; self.warnings = warnings
   }
 
+  /// The largest `.po` file read, in bytes: 20 MB (naraprint's own are about 60 kB). A larger
+  /// one is refused before it is read.
+  public static let maximumFileSize = 20 * 1024 * 1024
+
   /// Reads and checks the `.po` file at `path` (named in diagnostics as given).
   public static func read(path: String) throws(DiagnosticsError) -> POCatalog {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-      let data = FileManager.default.contents(atPath: path)
-    else {
+    var data: Data?
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      switch LimitedRead.read(path, limit: maximumFileSize) {
+      case .data(let d): data = d
+      case .tooLarge(let size): throw DiagnosticsError([tooLarge(size, file: path)])
+      case .unreadable: data = nil
+      }
+    }
+    guard let data else {
       throw DiagnosticsError([.error(
         "translation file not found", at: SourceLocation(file: path, line: 0, column: 0),
         hints: ["start a new language with `msginit --no-translator -l LANG -i po/naraprint.pot -o \(path)`"])])
@@ -82,6 +92,7 @@ public struct POCatalog: Sendable {
   /// Reads and checks a `.po` file's bytes; `file` names it in diagnostics. Throws every error
   /// found (with the warnings), sorted by line.
   public static func parse(_ data: Data, file: String) throws(DiagnosticsError) -> POCatalog {
+    if data.count > maximumFileSize { throw DiagnosticsError([tooLarge(data.count, file: file)]) }
     let text: String
     switch UTF8Check.decode(data, file: file) {
     case .success(let t): text = t
@@ -89,7 +100,7 @@ public struct POCatalog: Sendable {
     }
     var parser = POParser(file: file)
     parser.parse(text)
-    var diagnostics = parser.diagnostics
+    var diagnostics = parser.allDiagnostics
     func at(_ line: Int, _ column: Int = 1) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
     // The header: the entry with an empty msgid and no msgctxt.
@@ -118,7 +129,7 @@ public struct POCatalog: Sendable {
               + "as UTF-8 and set `Content-Type: text/plain; charset=UTF-8\\n`"
           ]))
       }
-    } else if parser.diagnostics.isEmpty {
+    } else if parser.allDiagnostics.isEmpty {
       diagnostics.append(.error(
         "the file has no header entry (`msgid \"\"` with the `Content-Type` and `Language` fields)", at: at(1),
         hints: ["create translation files from the template with `msginit`, which writes the header",
@@ -150,11 +161,28 @@ public struct POCatalog: Sendable {
       if !entry.fuzzy, !entry.obsolete, !entry.msgstr.isEmpty {
         diagnostics += check(msgid: msgid.text, msgstr: msgstr.text, at: at(msgstr.line, msgstr.column))
       }
-      // An escape such as \000 makes a control character: it would cut or garble the text.
-      if let bad = entry.msgstr.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F }) {
+      // A control character would cut or garble the text: one error an entry. In the msgstr
+      // it is at the character when written as it is (gettext's tools write ESC so), at the
+      // msgstr when made by an escape (\000, \a …), with the escape's place in a hint.
+      if let bad = entry.msgstr.unicodeScalars.first(where: POParser.isControl) {
+        let c = msgstr.control
+        var hints = ["remove the escape (\\000, \\x1b …) from the msgstr"]
+        if let c, c.raw { hints = ["delete it; it is invisible in most editors"] }
+        if let c, !c.raw { hints.insert("the escape is at line \(c.line), column \(c.column)", at: 0) }
         diagnostics.append(.error(
-          "the translation contains the control character U+\(String(format: "%04X", bad.value))", at: at(msgstr.line, msgstr.column),
-          hints: ["remove the escape (\\000, \\x1b …) from the msgstr"]))
+          "the translation contains the control character \(POParser.controlName(bad.value)), which would cut or garble it",
+          at: c.flatMap { $0.raw ? at($0.line, $0.column) : nil } ?? at(msgstr.line, msgstr.column), hints: hints))
+      } else if let (what, c) = [("id (msgctxt)", raw.context?.control), ("Swedish text (msgid)", msgid.control)]
+        .lazy.compactMap({ w, c in c.map { (w, $0) } }).first, c.raw || !msgstr.text.isEmpty {
+        // The same in what it translates: no layout text has one (the YAML reader refuses
+        // them), so the entry is never used. A template's untranslated entries may have
+        // escaped ones: naraprint's POT writer escapes whatever text it is given.
+        diagnostics.append(.error(
+          "the \(what) contains the control character \(POParser.controlName(c.value)), which no layout text has",
+          at: at(c.line, c.column),
+          hints: c.raw
+            ? ["delete it; it is invisible in most editors"]
+            : ["the entry matches no text, so its translation is never used: remove the escape (\\000, \\x1b …), or the entry"]))
       }
     }
 
@@ -163,6 +191,16 @@ public struct POCatalog: Sendable {
     return POCatalog(
       language: headerFields["Language"] ?? "", entries: entries, headerFields: headerFields, isDraft: isDraft,
       warnings: diagnostics)
+  }
+
+  /// The error for a file over `maximumFileSize`; `size` is nil when it is not known (a pipe).
+  static func tooLarge(_ size: Int?, file: String) -> Diagnostic {
+    let limit = "\(maximumFileSize / (1024 * 1024)) MB"
+    return .error(
+      size.map { "\(file) is \(String(format: "%.1f", Double($0) / (1024 * 1024))) MB; naraprint reads .po files up to \(limit)" }
+        ?? "\(file) is larger than \(limit), the most naraprint reads from a .po file",
+      at: SourceLocation(file: file, line: 0, column: 0),
+      hints: ["a translation of naraprint's layouts is well under 1 MB: check that this is the file you meant"])
   }
 
   /// Placeholders the translation must keep (errors) and link targets it should keep (warnings).

@@ -8,6 +8,17 @@ struct POValue {
   var column: Int
   /// Each quoted piece, decoded, with its line: header fields are reported at their own line.
   var pieces: [(line: Int, text: String)] = []
+  /// Its first control character, written as it is (`raw`) or as an escape (`\0`, `\a`,
+  /// `\x1b` …): where it stands and the character.
+  var control: POControl?
+}
+
+/// A control character in a string: where it (or its escape) stands.
+struct POControl {
+  var line: Int
+  var column: Int
+  var value: UInt32
+  var raw: Bool
 }
 
 /// One entry as written, before any checks.
@@ -72,7 +83,50 @@ struct POParser {
     current.damaged = true
   }
 
+  /// At most this many lines with control characters are reported one by one.
+  static let maximumControlErrors = 20
+  private var controlLines = 0
+
   private mutating func parseLine(_ line: ArraySlice<Unicode.Scalar>, _ n: Int) {
+    parseLineContent(line, n)
+    // A control character in a comment (NUL, ESC …): an error where it stands, for the entry
+    // the comment belongs to. (In a string it is the entry's error, see `POCatalog.parse`;
+    // elsewhere on a keyword's line it is text where none may be.)
+    let first = line.firstIndex { $0 != " " && $0 != "\t" }
+    guard let first, line[first] == "#", first + 1 == line.endIndex || line[first + 1] != "~" else { return }
+    if let bad = line.firstIndex(where: Self.isControl) {
+      controlLines += 1
+      if controlLines <= Self.maximumControlErrors {
+        error("the file contains the control character \(Self.controlName(line[bad].value)), which no text may hold",
+              n, bad - line.startIndex + 1, hints: ["delete it; it is invisible in most editors"])
+      } else {
+        current.damaged = true
+      }
+    }
+  }
+
+  /// The diagnostics, with a note for the lines with control characters past the first ones.
+  var allDiagnostics: [Diagnostic] {
+    guard controlLines > Self.maximumControlErrors else { return diagnostics }
+    return diagnostics + [Diagnostic(
+      .note, "\(controlLines - Self.maximumControlErrors) more lines contain control characters",
+      at: at(1, 1), hints: ["fix the lines above first; a file full of them is perhaps not a .po file"])]
+  }
+
+  /// A control character no text may hold: C0 but tab, CR and LF, and DEL (as in the YAML
+  /// files). A `\r` in a string is kept, as before.
+  static func isControl(_ u: Unicode.Scalar) -> Bool {
+    (u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") || u.value == 0x7F
+  }
+
+  /// `U+0000 (NUL)`.
+  static func controlName(_ value: UInt32) -> String {
+    let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"]
+    let hex = String(value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + (names[value].map { " (\($0))" } ?? "")
+  }
+
+  private mutating func parseLineContent(_ line: ArraySlice<Unicode.Scalar>, _ n: Int) {
     var i = line.startIndex
     while i < line.endIndex, line[i] == " " || line[i] == "\t" { i += 1 }
     // A blank line ends a string: gettext would join a string after it to the one before, but
@@ -118,10 +172,16 @@ struct POParser {
       case nil:
         error("a string with no keyword before it", n, i - line.startIndex + 1,
               hints: ["a continued string follows its `msgid` or `msgstr` line directly"])
-      case .context: current.context!.text += s; current.context!.pieces.append((n, s))
-      case .msgid: current.msgid!.text += s; current.msgid!.pieces.append((n, s))
+      case .context:
+        current.context!.text += s; current.context!.pieces.append((n, s))
+        current.context!.control = current.context!.control ?? lastControl
+      case .msgid:
+        current.msgid!.text += s; current.msgid!.pieces.append((n, s))
+        current.msgid!.control = current.msgid!.control ?? lastControl
       case .msgidPlural: current.msgidPlural!.text += s
-      case .msgstr: current.msgstr!.text += s; current.msgstr!.pieces.append((n, s))
+      case .msgstr:
+        current.msgstr!.text += s; current.msgstr!.pieces.append((n, s))
+        current.msgstr!.control = current.msgstr!.control ?? lastControl
       case .plural(let k): current.pluralMsgstr[k]!.text += s
       case .previousMsgid, .previousOther, .discard: break
       }
@@ -162,6 +222,7 @@ struct POParser {
     guard let text = keywordValue(line, i, n, word) else { field = .discard; return }
     var value = POValue(text: text, line: n, column: column)
     value.pieces = [(n, text)]
+    value.control = lastControl
     switch word {
     case "msgctxt": current.context = value; field = .context
     case "msgid": current.msgid = value; field = .msgid
@@ -225,25 +286,38 @@ struct POParser {
     return string(line, k, n)
   }
 
+  /// The first control character in the last string decoded (written or escaped).
+  private var lastControl: POControl?
+
   /// Decodes the quoted string that starts at `start`; nothing but spaces may follow it.
   private mutating func string(_ line: ArraySlice<Unicode.Scalar>, _ start: Int, _ n: Int) -> String? {
+    lastControl = nil
     var out = String.UnicodeScalarView()
     var k = start + 1
     func col(_ x: Int) -> Int { x - line.startIndex + 1 }
     while k < line.endIndex, line[k] != "\"" {
-      guard line[k] == "\\" else { out.append(line[k]); k += 1; continue }
+      guard line[k] == "\\" else {
+        if Self.isControl(line[k]), lastControl == nil { lastControl = POControl(line: n, column: col(k), value: line[k].value, raw: true) }
+        out.append(line[k]); k += 1; continue
+      }
       guard k + 1 < line.endIndex else { k = line.endIndex; break }
       let e = line[k + 1]
       let simple: [Unicode.Scalar: Unicode.Scalar] = [
         "n": "\n", "t": "\t", "r": "\r", "\"": "\"", "\\": "\\", "a": "\u{07}", "b": "\u{08}",
         "f": "\u{0C}", "v": "\u{0B}", "'": "'", "?": "?",
       ]
-      if let s = simple[e] { out.append(s); k += 2; continue }
+      if let s = simple[e] {
+        if Self.isControl(s), lastControl == nil { lastControl = POControl(line: n, column: col(k), value: s.value, raw: false) }
+        out.append(s); k += 2; continue
+      }
       var digits = "", radix = 8, m = k + 1
       if e == "x" { radix = 16; m += 1 }
       while m < line.endIndex, digits.count < (radix == 8 ? 3 : 2), line[m].properties.isASCIIHexDigit,
         radix == 16 || ("0"..."7").contains(line[m]) { digits.unicodeScalars.append(line[m]); m += 1 }
-      if let v = UInt32(digits, radix: radix), let s = Unicode.Scalar(v) { out.append(s); k = m; continue }
+      if let v = UInt32(digits, radix: radix), let s = Unicode.Scalar(v) {
+        if Self.isControl(s), lastControl == nil { lastControl = POControl(line: n, column: col(k), value: s.value, raw: false) }
+        out.append(s); k = m; continue
+      }
       error("unknown escape `\\\(e)` in a string", n, col(k),
             hints: ["write a backslash as \\\\, a quote as \\\", a line break as \\n"])
       k += 2

@@ -1,3 +1,4 @@
+import Foundation
 import NaraModel
 
 /// The state machine behind `CSVTable.parse`: walks the text one `Character` at a time (so a
@@ -53,7 +54,19 @@ struct CSVParser {
     do {
       while !atEnd {
         let record = try record()
-        if !record.isBlank { records.append(record) }
+        guard !record.isBlank else { continue }
+        // The header and at most `maximumRows` rows; reading stops at the first row past them.
+        if records.count > CSVTable.maximumRows {
+          diagnostics.append(.error(
+            "the file has more than \(CSVTable.shown(CSVTable.maximumRows)) rows; this is row \(CSVTable.shown(records.count))",
+            at: record.start,
+            hints: [
+              "naraprint reads at most \(CSVTable.shown(CSVTable.maximumRows)) rows (units) from one file: split it into parts, each with the header line, and render them one at a time",
+              "or check that this is the file you meant: a batch is one row per unit",
+            ]))
+          break
+        }
+        records.append(record)
       }
     } catch {
       // An unterminated quote: the rows before it are still checked.
@@ -90,6 +103,12 @@ struct CSVParser {
       diagnostics.append(Diagnostic(
         .note, "\(rowErrors - CSVTable.maximumRowErrors) more rows have the wrong number of fields",
         at: SourceLocation(file: file, line: 1, column: 1), hints: ["fix the rows above first; the rest are often the same mistake"]))
+    }
+    for (count, what) in [(controlCharacters, "values contain control characters"), (longValues, "values are too long")]
+    where count > CSVTable.maximumRowErrors {
+      diagnostics.append(Diagnostic(
+        .note, "\(count - CSVTable.maximumRowErrors) more \(what)", at: SourceLocation(file: file, line: 1, column: 1),
+        hints: ["fix the values above first; the rest are often the same mistake"]))
     }
     if !diagnostics.isEmpty { throw DiagnosticsError(sorted(diagnostics)) }
     return CSVTable(file: file, columns: columns, rows: rows, delimiter: delimiter, headerLocations: header.fields.map(\.location))
@@ -156,16 +175,19 @@ struct CSVParser {
   mutating func field() throws(Abort) -> Field {
     while !atEnd, isBlank(current) { advance() }
     let start = location
+    var checks = FieldChecks()
     guard !atEnd, current == "\"" else {
       var value = ""
-      while !atEnd, current != delimiter, !Self.isLineBreak(current) { value.append(current); advance() }
+      while !atEnd, current != delimiter, !Self.isLineBreak(current) { take(current, into: &value, &checks); advance() }
       while let last = value.last, isBlank(last) { value.removeLast() }
+      report(checks, field: start, quoted: false)
       return Field(value: value, location: start, quoted: false)
     }
     advance()
     var value = ""
     while true {
       if atEnd {
+        report(checks, field: start, quoted: true, unterminated: true)
         diagnostics.append(.error(
           "this quote is never closed", at: start,
           hints: [
@@ -180,9 +202,10 @@ struct CSVParser {
         if !atEnd, current == "\"" { value.append("\""); advance(); continue }
         break
       }
-      value.append(Self.isLineBreak(c) ? "\n" : c)
+      take(Self.isLineBreak(c) ? "\n" : c, into: &value, &checks)
       advance()
     }
+    report(checks, field: start, quoted: true)
     while !atEnd, isBlank(current) { advance() }
     if !atEnd, current != delimiter, !Self.isLineBreak(current) {
       let stray = location
@@ -196,6 +219,62 @@ struct CSVParser {
   }
 
   // MARK: Checks
+
+  /// What one field's characters showed: its length, its first control character.
+  struct FieldChecks {
+    var length = 0
+    var control: (location: SourceLocation, value: UInt32)?
+  }
+
+  /// Adds `c` (at the cursor) to a field's value, unless the value is already too long (it is
+  /// an error then, and the rest is only counted).
+  mutating func take(_ c: Character, into value: inout String, _ checks: inout FieldChecks) {
+    checks.length += 1
+    if checks.control == nil, let u = c.unicodeScalars.first, c.unicodeScalars.count == 1, Self.isControl(u) {
+      checks.control = (location, u.value)
+    }
+    if checks.length <= CSVTable.maximumValueLength { value.append(c) }
+  }
+
+  /// The errors for a field's control character and length (at most `maximumRowErrors` of
+  /// each kind listed; the rest counted in a note).
+  mutating func report(_ checks: FieldChecks, field start: SourceLocation, quoted: Bool, unterminated: Bool = false) {
+    if let (at, value) = checks.control {
+      controlCharacters += 1
+      if controlCharacters <= CSVTable.maximumRowErrors {
+        diagnostics.append(.error(
+          "the value contains the control character \(Self.controlName(value)), which no text may hold", at: at,
+          hints: ["delete it; it is invisible in most editors (tabs and line breaks in quoted values are fine)"]))
+      }
+    }
+    // An unterminated quote is its own error: the value it makes is long anyway.
+    if checks.length > CSVTable.maximumValueLength, !unterminated {
+      longValues += 1
+      if longValues <= CSVTable.maximumRowErrors {
+        diagnostics.append(.error(
+          "this value has \(CSVTable.shown(checks.length)) characters; a value may have at most \(CSVTable.shown(CSVTable.maximumValueLength))",
+          at: start,
+          hints: quoted
+            ? ["a quote closed too late (or a \" inside a value not written as \"\") makes one value of the lines after it: check the quotes from line \(start.line)"]
+            : ["a value this long is not a unit's data: check that this is the file you meant"]))
+      }
+    }
+  }
+
+  var controlCharacters = 0
+  var longValues = 0
+
+  /// A control character no text may hold: C0 but tab, CR and LF (line ends are the format's
+  /// own), and DEL – as in the YAML files.
+  static func isControl(_ u: Unicode.Scalar) -> Bool {
+    (u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") || u.value == 0x7F
+  }
+
+  /// `U+0000 (NUL)`.
+  static func controlName(_ value: UInt32) -> String {
+    let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"]
+    return "U+" + String(format: "%04X", value) + (names[value].map { " (\($0))" } ?? "")
+  }
 
   mutating func checkHeader(_ header: Record, columns: [String]) {
     var firstSeen: [String: Int] = [:]

@@ -58,6 +58,19 @@ public struct CSVTable: Sendable {
   /// At most this many row errors are listed one by one; the rest are counted in a note.
   static let maximumRowErrors = 20
 
+  // MARK: Limits
+  //
+  // A batch is one row per unit (a workplace, a care unit): thousands at most. Past these
+  // limits a file is not such a list – most often an unclosed quote or the wrong file – and
+  // reading on would only take memory and time.
+
+  /// The most data rows (the header not counted) a file may have: 10,000.
+  public static let maximumRows = 10_000
+  /// The most characters one value may have: 10,000 (a long paragraph is about 1,000).
+  public static let maximumValueLength = 10_000
+  /// The largest file read, in bytes: 20 MB. A larger one is refused before it is read.
+  public static let maximumFileSize = 20 * 1024 * 1024
+
   // MARK: Reading
 
   /// Reads and parses the file at `path`.
@@ -65,7 +78,15 @@ public struct CSVTable: Sendable {
     let shown = Reader.displayPath(path)
     var isDirectory: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+    var data: Data?
+    if exists, !isDirectory.boolValue {
+      switch LimitedRead.read(path, limit: maximumFileSize) {
+      case .data(let d): data = d
+      case .tooLarge(let size): throw DiagnosticsError([tooLarge(size, file: shown)])
+      case .unreadable: data = nil
+      }
+    }
+    guard exists, !isDirectory.boolValue, let data else {
       let message: String
       let hint: String
       if !exists {
@@ -85,6 +106,7 @@ public struct CSVTable: Sendable {
 
   /// Parses CSV bytes; `file` is the name used in messages.
   public static func parse(_ data: Data, file: String) throws(DiagnosticsError) -> CSVTable {
+    if data.count > maximumFileSize { throw DiagnosticsError([tooLarge(data.count, file: file)]) }
     let bytes = [UInt8](data)
     let start = SourceLocation(file: file, line: 1, column: 1)
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -102,6 +124,33 @@ public struct CSVTable: Sendable {
     }
     var parser = CSVParser(text: text, file: file)
     return try parser.table()
+  }
+
+  /// The error for a file over `maximumFileSize`; `size` is nil when it is not known (a pipe).
+  static func tooLarge(_ size: Int?, file: String) -> Diagnostic {
+    let limit = "\(maximumFileSize / (1024 * 1024)) MB"
+    return .error(
+      size.map { "\(file) is \(megabytes($0)); naraprint reads CSV files up to \(limit)" }
+        ?? "\(file) is larger than \(limit), the most naraprint reads from a CSV file",
+      at: SourceLocation(file: file, line: 0, column: 0),
+      hints: [
+        "a batch is one row per unit, at most \(shown(maximumRows)) rows: split a longer list into parts (each with the header line)",
+        "or check that this is the file you meant",
+      ])
+  }
+
+  /// `25.3 MB`.
+  static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / (1024 * 1024)) }
+
+  /// `10,000`: thousands grouped, as in the rest of the messages' English.
+  static func shown(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, d) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(d)
+    }
+    return (n < 0 ? "-" : "") + out
   }
 
   // MARK: Checks for the caller
