@@ -125,7 +125,8 @@ final class Project: Sendable {
   private init() {
     let fm = FileManager.default
     let base = NSTemporaryDirectory() + "naraprint-fuzz-\(getpid())"
-    root = base + "/project"
+    // Named `layouts/` as in a project, so that its root (`ProjectRoot`) is `base`.
+    root = base + "/layouts"
     themeFolder = base + "/theme"
     let from = Self.shippedLayouts
     func copy(_ file: String, to path: String) {
@@ -144,9 +145,10 @@ final class Project: Sendable {
     // The kit's sheets run as layouts name `../theme.yaml`.
     copy("theme.yaml", to: base + "/theme.yaml")
     Self.write(Data(Self.themeLayout.utf8), to: themeFolder + "/layout.yaml")
-    // The images the components show (`../../assets/…`): the shipped ones, linked.
+    // The images the components show (`../../assets/…`): copies of the shipped ones (a link
+    // would lead out of the project root and be refused).
     let assets = URL(fileURLWithPath: from).deletingLastPathComponent().appendingPathComponent("assets").path
-    try? fm.createSymbolicLink(atPath: base + "/assets", withDestinationPath: assets)
+    try? fm.copyItem(atPath: assets, toPath: base + "/assets")
   }
 
   /// The layout a theme input is loaded with: small (for speed), using colours, styles,
