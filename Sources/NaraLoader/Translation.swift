@@ -116,6 +116,14 @@ extension Reader {
       let at = SourceLocation(file: displayName, line: firstLine + segment.line, column: column)
       let translated = lookUp(id: context, item: id, source: segment.body, kind: segment.kind, location: at, match: match)
       let text = substitute(segment.markup(with: translated ?? segment.body), at: node)
+      // A bound on the work of setting one paragraph (a leaflet's longest is 600 characters).
+      if text.count > Limits.paragraphCharacters {
+        let place = translated != nil ? (ledger?.lastTranslation?.0 ?? at) : at
+        diagnostics.append(.error(
+          "a paragraph of \(text.count) characters\(translated != nil ? " (in its translation)" : ""); naraprint sets at most \(Limits.paragraphCharacters)",
+          at: place, hints: ["split it into paragraphs with a blank line between them"]))
+        continue
+      }
       var parsed = parseMarkup(text, id: context, at: at, theme: theme)
       if translated == nil, translations != nil, MarkupSegments.hasWords(segment.body) {
         for i in parsed.indices { parsed[i].language = Reader.sourceLanguage }

@@ -26,6 +26,8 @@ public enum Limits {
   public static let maxLengthPoints = 10_000.0 / 25.4 * 72
   /// Font sizes, in points.
   public static let fontSize: ClosedRange<Double> = 1...1000
+  /// One paragraph, after variables and translation: bounds the work of setting it.
+  public static let paragraphCharacters = 20_000
   /// A value from `--set` or a CSV cell, in characters.
   public static let variableLength = 10_000
 }

@@ -173,4 +173,12 @@ import Testing
     let bad = try run(binary, ["render", "o.yaml", "--data", "enheter.csv", "--name", "../{{enhet}}.pdf", "-o", out], cwd: p.layouts)
     #expect(bad.status != 0 && bad.err.contains("is not a file name"), "\(bad.err)")
   }
+
+  @Test func aParagraphOverTheLimitIsAnErrorAtItsText() throws {
+    let p = try project()
+    let words = Array(repeating: "omställning", count: 2_000).joined(separator: " ")
+    try layout("- text: \"\(words)\"\n  at: [10mm, 10mm]\n  size: [60mm, 100mm]").write(toFile: p.layouts + "/q.yaml", atomically: true, encoding: .utf8)
+    try expectRefused(p.layouts, "q.yaml", ["q.yaml:6:15: error: a paragraph of 23999 characters; naraprint sets at most 20000",
+                                            "split it into paragraphs"])
+  }
 }
