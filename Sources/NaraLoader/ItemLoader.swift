@@ -216,7 +216,12 @@ extension Reader {
     }
     if let n = f["size"] {
       if let s = point(n, what: "size") {
-        if s.x < 0 || s.y < 0 { error("size cannot be negative", at: n) }
+        if s.x < 0 || s.y < 0 {
+          // At the negative one of the two.
+          var at = n
+          if case .sequence(let seq) = n, seq.count == 2 { at = s.x < 0 ? seq[0] : seq[1] }
+          error("size cannot be negative", at: at)
+        }
         p.width = .fixed(.pt(s.x)); p.height = .fixed(.pt(s.y))
       }
     }

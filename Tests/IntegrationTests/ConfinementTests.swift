@@ -181,4 +181,15 @@ import Testing
     try expectRefused(p.layouts, "q.yaml", ["q.yaml:6:15: error: a paragraph of 23999 characters; naraprint sets at most 20000",
                                             "split it into paragraphs"])
   }
+
+  @Test func aSetValueWithAControlCharacterOrOverTheLimitIsRefused() throws {
+    let p = try project()
+    try layout("- text: \"{{enhet}}\"\n  at: [10mm, 10mm]\n  width: 60mm").write(toFile: p.layouts + "/s.yaml", atomically: true, encoding: .utf8)
+    for (value, phrase) in [("Norr\u{1B}[31m", "contains a control character"),
+                            (String(repeating: "x", count: 10_001), "a variable holds at most 10000")] {
+      let r = try run(binary, ["render", "s.yaml", "-o", "s.pdf", "--set", "enhet=\(value)"], cwd: p.layouts)
+      #expect(r.status != 0 && r.err.contains(phrase), "\(r.err.prefix(300))")
+      #expect(!FileManager.default.fileExists(atPath: p.layouts + "/s.pdf"))
+    }
+  }
 }
