@@ -27,7 +27,8 @@ let package = Package(
     .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
     .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
-    // Values only: no I/O, no C.
+    // Values only, no C; the only I/O is `LimitedRead`, the bounded file read the CSV and .po
+    // readers share.
     .target(name: "NaraModel"),
     // YAML → model, with file:line:column diagnostics.
     .target(name: "NaraLoader", dependencies: ["NaraModel", .product(name: "Yams", package: "Yams")]),
