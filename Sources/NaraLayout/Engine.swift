@@ -64,11 +64,10 @@ public final class LayoutEngine {
   public var totalPages: Int?
   /// `--fit shrink`: frames that would overflow shrink their text down to the styles' minimum.
   public var shrinkToFit = false
-  /// Cache of shaped paragraphs: the same text at the same width is set once (components
-  /// placed many times, stretch re-layouts).
-  var shapeCache: [ShapeKey: ShapedParagraph] = [:]
-
-  struct ShapeKey: Hashable { let paragraph: StyledParagraph; let width: Double }
+  /// Shaped paragraphs: the same text at the same width is set once (components placed many
+  /// times, stretch re-layouts, and – when the caller keeps one cache for several layouts –
+  /// the fixed texts of every row of a batch and every `watch` iteration).
+  let shapeCache: ShapeCache
   /// Where each story stands, and the last frame that showed it (for overflow reports).
   var storyCursors: [String: FlowCursor] = [:]
   var storyLastFrame: [String: (item: Item, page: Int, width: Double)] = [:]
@@ -82,8 +81,10 @@ public final class LayoutEngine {
   /// Draws QR codes (`qr` items); without one they are reported.
   let codes: CodeEncoder?
 
-  public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer, codes: CodeEncoder? = nil) {
+  public init(shaper: TextShaper, images: ImageInspector, preparer: TextPreparer, codes: CodeEncoder? = nil,
+              shapeCache: ShapeCache = ShapeCache()) {
     self.shaper = shaper; self.images = images; self.preparer = preparer; self.codes = codes
+    self.shapeCache = shapeCache
   }
 
   public func layout(_ document: Document) throws -> LayoutResult {
@@ -216,5 +217,24 @@ extension Geometry {
     case .line, .arrow, .path: true
     default: false
     }
+  }
+}
+
+/// Shaped paragraphs by text, styles and width, kept across layouts by whoever owns it (one
+/// per pipeline, so one per thread). Bounded: emptied when it holds `capacity` paragraphs.
+public final class ShapeCache {
+  struct Key: Hashable { let paragraph: StyledParagraph; let width: Double }
+  private var entries: [Key: ShapedParagraph] = [:]
+  public let capacity: Int
+  public init(capacity: Int = 20_000) { self.capacity = capacity }
+  public var count: Int { entries.count }
+
+  func shaped(_ p: StyledParagraph, width: Double, by shaper: TextShaper) throws -> ShapedParagraph {
+    let key = Key(paragraph: p, width: (width * 100).rounded() / 100)
+    if let s = entries[key] { return s }
+    let s = try shaper.shape(p, width: width)
+    if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+    entries[key] = s
+    return s
   }
 }

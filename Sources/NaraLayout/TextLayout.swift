@@ -128,11 +128,7 @@ extension LayoutEngine {
   }
 
   func shapeCached(_ p: StyledParagraph, width: Double) throws -> ShapedParagraph {
-    let key = ShapeKey(paragraph: p, width: (width * 100).rounded() / 100)
-    if let s = shapeCache[key] { return s }
-    let s = try shaper.shape(p, width: width)
-    shapeCache[key] = s
-    return s
+    try shapeCache.shaped(p, width: width, by: shaper)
   }
 
   /// The block's inlines as styled spans, with Swedish typography applied.

@@ -53,6 +53,8 @@ public final class Pipeline {
   public let renderer: CairoRenderer
   public let preparer: TypographyPreparer
   private var profiles: [String: PrintProfile] = [:]
+  /// Shaped paragraphs kept across layouts: a batch's fixed texts are set once per worker.
+  public let shapeCache = ShapeCache()
   /// `--root`: the folder every file read must be in; when nil, each layout's project
   /// (`ProjectRoot.discover`).
   public let root: ProjectRoot?
@@ -79,7 +81,7 @@ public final class Pipeline {
 
   /// Lays a document out. Missing glyphs are errors here: no empty boxes in any output.
   public func layout(_ document: Document) throws -> LayoutResult {
-    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes)
+    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
     return try engine.layout(document)
   }
 
@@ -100,7 +102,7 @@ public final class Pipeline {
       metadata.author = kit.author ?? first.document.settings.author
       metadata.paper = first.document.settings.paper
       for sheet in kit.sheets {
-        let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes)
+        let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
         engine.pageNumberOffset = pages.count
         engine.totalPages = total
         engine.shrinkToFit = shrinkToFit
@@ -119,7 +121,7 @@ public final class Pipeline {
       return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
     }
     let loaded = try loader.load(path: path)
-    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes)
+    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
     engine.shrinkToFit = shrinkToFit
     let result = try engine.layout(loaded.document)
     var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning($0) }
