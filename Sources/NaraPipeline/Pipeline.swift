@@ -45,6 +45,10 @@ public struct RenderReport: Sendable {
   public var files: [String]
   public var warnings: [Diagnostic]
   public var pageCount: Int
+  /// The laid-out pages, for a contact sheet (so the layout is not done twice).
+  public var pages: [RenderedPage] = []
+  /// The files the render read (the layout, its theme, imports, sheets), for `watch`.
+  public var inputs: [String] = []
 }
 
 /// naraprint's pipeline, one way: YAML → model → (typography) → layout → page tree → PDF/PNG.
@@ -202,7 +206,7 @@ public final class Pipeline {
       let proof = options.proof ? try profile(for: options.print?.paper ?? document.metadata.paper) : nil
       written += try renderer.writePNGs(document, to: output, dpi: options.dpi, proof: proof)
     }
-    return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count)
+    return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count, pages: document.pages, inputs: files)
   }
 
   /// The print profile for a paper, loaded once per pipeline.

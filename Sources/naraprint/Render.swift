@@ -158,9 +158,8 @@ struct Render: ParsableCommand {
         for f in report.files { FileHandle.standardError.write(Data("wrote \(f) (\(pages))\n".utf8)) }
       }
       if let contactSheet {
-        let (doc, _, _) = try pipeline.build(layout, variables: options.variables, locale: locale, shrinkToFit: options.shrinkToFit)
-        try pipeline.renderer.writeContactSheet(doc.pages.enumerated().map { ($0.element, "Sida \($0.offset + 1)") }, to: contactSheet)
-        if !quiet { FileHandle.standardError.write(Data("wrote \(contactSheet) (\(doc.pages.count) previews)\n".utf8)) }
+        try pipeline.renderer.writeContactSheet(report.pages.enumerated().map { ($0.element, "Sida \($0.offset + 1)") }, to: contactSheet)
+        if !quiet { FileHandle.standardError.write(Data("wrote \(contactSheet) (\(report.pages.count) previews)\n".utf8)) }
       }
     } catch let error as DiagnosticsError {
       printer.print(error.diagnostics)

@@ -42,9 +42,9 @@ struct Watch: ParsableCommand {
     func render() {
       let start = Date()
       do {
-        let (_, files, _) = try pipeline.build(layout, variables: options.variables, locale: locale)
-        watched = stamp(files)
+        // One layout per save: the render says which files it read.
         let report = try pipeline.render(layout, to: target, options: options)
+        watched = stamp(report.inputs)
         printer.print(report.warnings)
         let ms = Int(Date().timeIntervalSince(start) * 1000)
         FileHandle.standardError.write(Data("wrote \(target) in \(ms) ms – watching \(watched.count) files\n".utf8))
