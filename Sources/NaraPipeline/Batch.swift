@@ -78,19 +78,21 @@ public enum Batch {
         var warnings: [Diagnostic] = []
         if failure.isEmpty {
           do {
-            if options.combine || options.contactSheet != nil {
+            // One layout per row: the pages for a combined PDF or the contact sheet come from
+            // the same layout as the row's own file.
+            if options.combine {
               let (doc, _, w) = try pipeline.build(layout, variables: variables, locale: options.render.locale,
                                                    shrinkToFit: options.render.shrinkToFit)
               pages = doc.pages
               warnings = w
-            }
-            if !options.combine {
+            } else {
               var ro = options.render
               ro.variables = variables
               ro.protectedFiles.append(options.dataFile)
               let report = try pipeline.render(layout, to: names[i], options: ro)
               warnings = report.warnings
               file = names[i]
+              if options.contactSheet != nil { pages = report.pages }
             }
             if options.render.strict, let w = warnings.first(where: { $0.severity == .warning }) { failure = [w] }
           } catch let e as DiagnosticsError {
