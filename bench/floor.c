@@ -3,11 +3,11 @@
  * libraries (fontconfig, Pango, Cairo) and the same fonts (fonts/fonts.conf), and no layout
  * logic: no YAML, no theme, no hyphenation, no grid, no accessibility step. It reads the
  * product's words from a text file (pdftotext of naraprint's own output: pages split by form
- * feeds, paragraphs by blank lines), flows them through two columns per page with Pango and
+ * feeds, paragraphs by blank lines), flows them through columns (leaflet 2, poster 3) with Pango and
  * writes them with Cairo, so the amount of text shaped and drawn is the same.
  *
  *   floor leaflet-pdf FONTS.CONF TEXT.txt OUT.pdf   two A4 pages, 11 pt (page 2 at 13 pt)
- *   floor poster-pdf  FONTS.CONF TEXT.txt OUT.pdf   one A3 page, 20 pt
+ *   floor poster-pdf  FONTS.CONF TEXT.txt OUT.pdf   one A3 page, 18 pt (3 columns)
  *   floor poster-png  FONTS.CONF TEXT.txt OUT.png   the A3 page at 300 dpi (ARGB32, like naraprint)
  *
  * Built by scripts/bench-peers:
@@ -28,6 +28,7 @@
 
 typedef struct {
   double width, height, margin, gap;  /* points */
+  int columns;
   const char *family;
   double size[2];                     /* body size on page 1, and on later pages */
   int png;                            /* write a PNG at dpi instead of a PDF */
@@ -75,9 +76,9 @@ int main(int argc, char **argv) {
   const char *mode = argv[1];
   Product p;
   if (!strcmp(mode, "leaflet-pdf")) {
-    p = (Product){210 * MM, 297 * MM, 15 * MM, 6 * MM, "Noto Sans Display", {11, 13}, 0, 72};
+    p = (Product){210 * MM, 297 * MM, 15 * MM, 6 * MM, 2, "Noto Sans Display", {11, 13}, 0, 72};
   } else if (!strcmp(mode, "poster-pdf") || !strcmp(mode, "poster-png")) {
-    p = (Product){297 * MM, 420 * MM, 18 * MM, 10 * MM, "Noto Sans", {20, 20}, 0, 72};
+    p = (Product){297 * MM, 420 * MM, 18 * MM, 8 * MM, 3, "Noto Sans", {18, 18}, 0, 72};
     if (!strcmp(mode, "poster-png")) { p.png = 1; p.dpi = 300; }
   } else {
     fprintf(stderr, "unknown mode %s\n", mode);
@@ -115,7 +116,7 @@ int main(int argc, char **argv) {
   if (p.png) cairo_scale(cr, p.dpi / 72, p.dpi / 72);
   pango_cairo_update_context(cr, ctx);
 
-  double colw = (p.width - 2 * p.margin - p.gap) / 2, bottom = p.height - p.margin;
+  double colw = (p.width - 2 * p.margin - (p.columns - 1) * p.gap) / p.columns, bottom = p.height - p.margin;
   int page_no = 0, drawn = 0, extra = 0;
   for (gchar **pg = pages; *pg; pg++) {
     GPtrArray *pars = paragraphs(*pg);
@@ -130,9 +131,9 @@ int main(int argc, char **argv) {
       PangoLayout *layout = pango_layout_new(ctx);
       PangoFontDescription *fd = pango_font_description_new();
       pango_font_description_set_family(fd, p.family);
-      /* The first paragraph of a page is its heading: bold, larger. */
+      /* The first paragraph of a page is its heading: bold, 1.5 times the size. */
       pango_font_description_set_weight(fd, i == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      pango_font_description_set_absolute_size(fd, (i == 0 ? size * 1.8 : size) * PANGO_SCALE);
+      pango_font_description_set_absolute_size(fd, (i == 0 ? size * 1.5 : size) * PANGO_SCALE);
       pango_layout_set_font_description(layout, fd);
       pango_font_description_free(fd);
       pango_layout_set_width(layout, (int)(colw * PANGO_SCALE));
@@ -143,7 +144,7 @@ int main(int argc, char **argv) {
       pango_layout_get_size(layout, &lw, &lh);
       double h = (double)lh / PANGO_SCALE;
       if (y + h > bottom && y > p.margin) {  /* next column, or a new page */
-        if (col == 0) { col = 1; }
+        if (col + 1 < p.columns) { col++; }
         else {
           cairo_show_page(cr); page_no++; extra++;
           if (p.png) { cairo_set_source_rgb(cr, 1, 1, 1); cairo_paint(cr); }
