@@ -22,6 +22,7 @@ final class FontSetup {
       throw RenderError("fontconfig could not build the font list from \(configFile)")
     }
     self.config = config
+    Self.makeProcessDefault(config)
     guard let map = pango_cairo_font_map_new() else { throw RenderError("pango_cairo_font_map_new failed") }
     fontMap = map
     let raw = UnsafeMutableRawPointer(map)
@@ -40,6 +41,24 @@ final class FontSetup {
     pango_cairo_context_set_font_options(ctx, options)
     cairo_font_options_destroy(options)
     pango_context_set_round_glyph_positions(ctx, 0)
+  }
+
+  private static let processDefault = NSLock()
+  nonisolated(unsafe) private static var processDefaultSet = false
+
+  /// Makes the first configuration built in this process fontconfig's current one, before the
+  /// first Pango font map exists. Pango starts a thread that calls `FcInit()` when its first
+  /// font map is made; with no current configuration that reads the system's /etc/fonts and
+  /// the caches of every system font directory (~10–20 ms and a second core) although no
+  /// renderer uses them. With ours current, `FcInit()` has nothing to do, and anything that
+  /// asks fontconfig for its default (cairo's fallback, librsvg's text) sees only the
+  /// project's fonts too. The current configuration holds its own reference, so it outlives
+  /// this renderer's `FcConfigDestroy`.
+  private static func makeProcessDefault(_ config: OpaquePointer) {
+    processDefault.withLock {
+      guard !processDefaultSet else { return }
+      processDefaultSet = FcConfigSetCurrent(config) != 0
+    }
   }
 
   deinit {

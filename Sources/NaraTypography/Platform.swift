@@ -21,6 +21,34 @@ enum Platform {
     return read == Int(size) ? bytes : nil
   }
 
+  /// The whole file mapped read-only (`mapped` true; release with `unmap`), or where it
+  /// cannot be mapped (an empty file, a file system without mmap) a copy read into memory.
+  static func mapFile(_ path: String) -> (bytes: UnsafeBufferPointer<UInt8>, mapped: Bool)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd >= 0 {
+      defer { close(fd) }
+      var st = stat()
+      if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
+         let p = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED {
+        return (UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: Int(st.st_size)), true)
+      }
+    }
+    guard let copy = readFile(path) else { return nil }
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: copy.count)
+    _ = buffer.initialize(from: copy)
+    return (UnsafeBufferPointer(buffer), false)
+  }
+
+  /// Releases what `mapFile` returned.
+  static func unmap(_ bytes: UnsafeBufferPointer<UInt8>, mapped: Bool) {
+    guard let base = bytes.baseAddress else { return }
+    if mapped {
+      munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+    } else {
+      UnsafeMutableBufferPointer(mutating: bytes).deallocate()
+    }
+  }
+
   static func readText(_ path: String) -> String? {
     readFile(path).map { String(decoding: $0, as: UTF8.self) }
   }

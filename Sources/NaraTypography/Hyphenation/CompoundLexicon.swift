@@ -2,10 +2,13 @@
 /// `typography/tools/build-compound-lexicon.py`), searched in place.
 ///
 /// Why in place: the body is sorted by UTF-8 bytes, so a look-up is a binary search over
-/// the raw file; loading is a single read (~2 ms for 2.5 MB) with no parsing of the 150 000
-/// stems. Inflected forms are found the way hunspell finds them: strip a suffix, look the
+/// the raw file; loading maps the file read-only (`mmap`, no copy, no parsing of the 150 000
+/// stems: only the pages a search touches are read) and parses the ~440 suffix rules of its
+/// head. Inflected forms are found the way hunspell finds them: strip a suffix, look the
 /// stem up, check the stem carries that suffix class and its condition holds.
-final class CompoundLexicon: Sendable {
+///
+/// `@unchecked Sendable`: the mapped bytes are never written after `init` and unmapped in `deinit`.
+final class CompoundLexicon: @unchecked Sendable {
   /// What a word form may be: first/middle/last part of a compound, a word, a name.
   struct Roles: OptionSet, Sendable, Hashable {
     let rawValue: UInt8
@@ -55,15 +58,19 @@ final class CompoundLexicon: Sendable {
     }
   }
 
-  private let bytes: [UInt8]
+  /// The file's bytes: mapped read-only, or (where mapping fails) a private copy.
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let mapped: Bool
   private let bodyStart: Int
   /// Rules by the text they add, so a form only tries the rules that could have made it.
   private let rulesByAdd: [[UInt8]: [SuffixRule]]
   private let longestAdd: Int
 
   init?(path: String) {
-    guard let bytes = Platform.readFile(path) else { return nil }
+    guard let file = Platform.mapFile(path) else { return nil }
+    let bytes = file.bytes
     self.bytes = bytes
+    mapped = file.mapped
     var rules: [[UInt8]: [SuffixRule]] = [:]
     var start = 0, longest = 0, body: Int? = nil
     while start < bytes.count {
@@ -80,11 +87,16 @@ final class CompoundLexicon: Sendable {
       }
       start = end + 1
     }
-    guard let body else { return nil }
+    guard let body else {
+      Platform.unmap(bytes, mapped: mapped)
+      return nil
+    }
     bodyStart = body
     rulesByAdd = rules
     longestAdd = longest
   }
+
+  deinit { Platform.unmap(bytes, mapped: mapped) }
 
   static func parseCondition(_ c: [UInt8]) -> [(set: [UInt8], negated: Bool, any: Bool)] {
     var out: [(set: [UInt8], negated: Bool, any: Bool)] = []
@@ -109,6 +121,7 @@ final class CompoundLexicon: Sendable {
 
   /// The (roles, suffix flags) of every line whose stem is exactly `key`.
   func entries(_ key: [UInt8]) -> [(roles: Roles, flags: ArraySlice<UInt8>)] {
+    let bytes = self.bytes
     var lo = bodyStart, hi = bytes.count
     while lo < hi {
       var line = (lo + hi) / 2
@@ -128,7 +141,7 @@ final class CompoundLexicon: Sendable {
       while end < bytes.count, bytes[end] != 10 { end += 1 }
       let fields = bytes[line..<end].split(separator: 9, omittingEmptySubsequences: false)
       if fields.count >= 2 {
-        out.append((Roles(letters: fields[1]), fields.count > 2 ? fields[2] : []))
+        out.append((Roles(letters: fields[1]), fields.count > 2 ? ArraySlice(fields[2]) : []))
       }
       line = end + 1
     }
@@ -137,6 +150,7 @@ final class CompoundLexicon: Sendable {
 
   /// Compares the stem field of the line at `line` with `key`, byte by byte.
   private func compareKey(at line: Int, _ key: [UInt8]) -> Int {
+    let bytes = self.bytes
     var i = line, k = 0
     while true {
       let a: UInt8 = i < bytes.count && bytes[i] != 9 && bytes[i] != 10 ? bytes[i] : 0
