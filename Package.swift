@@ -26,6 +26,8 @@ let package = Package(
     // LittleCMS: RGB → CMYK through the print profile, soft proofs.
     .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
     .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    // libpng: the PNG writer (the whole write in C in shim.h, so libpng's longjmp stays in C).
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
     // Values only, no C; the only I/O is `LimitedRead`, the bounded file read the CSV and .po
     // readers share.
@@ -46,7 +48,7 @@ let package = Package(
     // The only Swift module touching C: Pango shaper, Cairo PDF/PNG writers, librsvg, libhyphen.
     .target(
       name: "NaraCairo",
-      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CLCMS", "CQRencode"]),
+      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CLCMS", "CQRencode", "CPNG"]),
     // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
     .target(
       name: "NaraPipeline",

@@ -22,14 +22,23 @@ public enum AtomicFile {
   /// removed. A failure leaves every existing file as it was. `body` writes one file of the
   /// set to the temporary path it is given.
   public static func writeSet(_ paths: [String], removing stale: [String] = [], _ body: (Int, String) throws -> Void) throws {
+    try writeSet(paths, removing: stale, all: { temps in
+      for (i, temp) in temps.enumerated() { try body(i, temp) }
+    })
+  }
+
+  /// The same, with `body` given every temporary path at once (in the order of `paths`), to
+  /// write them in any order or in parallel; it must have finished with all of them when it
+  /// returns or throws.
+  public static func writeSet(_ paths: [String], removing stale: [String] = [], all body: ([String]) throws -> Void) throws {
     var temps: [(temp: String, token: TemporaryFiles.Token?)] = []
     defer { for t in temps { TemporaryFiles.unregister(t.token) } }
     do {
-      for (i, path) in paths.enumerated() {
+      for path in paths {
         let temp = try temporaryPath(for: path)
         temps.append((temp, TemporaryFiles.register(temp)))
-        try body(i, temp)
       }
+      try body(temps.map(\.temp))
       for (path, t) in zip(paths, temps) { try rename(t.temp, to: path) }
     } catch {
       for t in temps { unlink(t.temp) }
