@@ -75,6 +75,11 @@ public final class Pipeline {
       throw RenderError("cannot find naraprint's fonts/fonts.conf",
                         hints: ["`naraprint doctor` shows where naraprint looks", "install the package, run inside a project with fonts/, or set NARAPRINT_DATA"])
     }
+    // Swedish hyphenation patterns take libhyphen ~25 ms to read; every render needs them
+    // (Swedish is the source language and every translation's fallback), so they are read
+    // on another core while the fonts are set up and the layout is loaded. Loading holds the
+    // patterns' lock, so the first word to hyphenate waits for it rather than loading twice.
+    DispatchQueue.global(qos: .userInitiated).async { try? LibhyphenPatterns.forLanguage("sv-SE")?.load() }
     renderer = try CairoRenderer(fontConfig: config)
     preparer = TypographyPreparer()
   }
