@@ -14,14 +14,11 @@ extension Reader {
     while let open = rest.range(of: "{{") {
       out += rest[..<open.lowerBound]
       guard let close = rest[open.upperBound...].range(of: "}}") else {
-        // An unclosed `{{` would print as it stands: an error where it was written.
-        let key = "{{@\(node.mark?.line ?? 0):\(node.mark?.column ?? 0)"
-        if !reportedMissing.contains(key) {
-          reportedMissing.insert(key)
-          let shown = rest[open.lowerBound...].prefix(24)
-          error("`\(shown)\(shown.count < rest[open.lowerBound...].count ? "…" : "")` is not closed: a `{{` needs its `}}`", at: node,
-                hints: ["close it with }}, as in {{enhet}}"])
-        }
+        // An unclosed `{{` would print as it stands: an error where it was written (the same
+        // text read again gives the same error, which the loader reports once).
+        let shown = rest[open.lowerBound...].prefix(24)
+        error("`\(shown)\(shown.count < rest[open.lowerBound...].count ? "…" : "")` is not closed: a `{{` needs its `}}`", at: node,
+              hints: ["close it with }}, as in {{enhet}}"])
         out += rest[open.lowerBound...]; rest = ""; break
       }
       let (name, format) = splitVariableReference(String(rest[open.upperBound..<close.lowerBound]))
