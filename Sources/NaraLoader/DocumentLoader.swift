@@ -33,6 +33,8 @@ public struct LayoutLoader: Sendable {
   /// The folder everything read must be in (`--root`); by default the layout's project
   /// (`ProjectRoot.discover`).
   public var root: ProjectRoot?
+  /// Parsed files kept between loads (see `YAMLCache`); nil parses every file every time.
+  public var cache: YAMLCache?
 
   public init(variables: [String: String] = [:]) { self.variables = variables }
 
@@ -61,7 +63,7 @@ public struct LayoutLoader: Sendable {
     let absolute = URL(fileURLWithPath: Self.absolutePath(path)).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     let projectRoot = root ?? ProjectRoot.discover(for: absolute)
-    guard let (reader, root) = Reader.open(absolute, root: projectRoot, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    guard let (reader, root) = Reader.open(absolute, root: projectRoot, diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
     let ledger = StringLedger()
     ledger.memory = paragraphMemory
@@ -86,7 +88,7 @@ public struct LayoutLoader: Sendable {
     if let t = top["theme"] {
       if let name = reader.string(t, what: "theme") {
         let themePath = reader.resolvePath(name)
-        if let (themeReader, themeRoot) = Reader.open(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.location(t)) {
+        if let (themeReader, themeRoot) = Reader.open(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.location(t), cache: cache) {
           themeReader.scopes = [vars]
           themeReader.missingVariables = missing
           theme = themeReader.theme(themeRoot)
@@ -104,7 +106,7 @@ public struct LayoutLoader: Sendable {
       for node in reader.list(imports, what: "imports") {
         guard let name = reader.string(node, what: "import") else { continue }
         let importPath = reader.resolvePath(name)
-        guard let (r, root) = Reader.open(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.location(node)) else { continue }
+        guard let (r, root) = Reader.open(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.location(node), cache: cache) else { continue }
         r.scopes = [vars]
         r.missingVariables = missing
         r.ledger = ledger

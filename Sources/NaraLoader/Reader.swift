@@ -41,7 +41,7 @@ final class Reader {
 
   /// Reads and composes a YAML file; nil (with diagnostics) if it cannot.
   static func open(_ path: String, root: ProjectRoot, what: String = "layout", diagnostics: inout [Diagnostic],
-                   from: SourceLocation? = nil) -> (Reader, Node)? {
+                   from: SourceLocation? = nil, cache: YAMLCache? = nil) -> (Reader, Node)? {
     let shown = displayPath(path)
     let here = from ?? SourceLocation(file: shown, line: 0, column: 0)
     if ProjectRoot.kind(of: path) == .directory {
@@ -82,6 +82,7 @@ final class Reader {
     }
     let reader = Reader(file: path, text: text)
     reader.root = root
+    if let node = cache?.node(path: real, text: text) { return (reader, node) }
     do {
       guard let node = try Yams.compose(yaml: text) else {
         diagnostics.append(.error("the file is empty", at: SourceLocation(file: shown, line: 1, column: 1)))
@@ -99,6 +100,7 @@ final class Reader {
         return nil
       }
       if reader.diagnostics.contains(where: { $0.severity == .error }) { diagnostics += reader.diagnostics; return nil }
+      if reader.diagnostics.isEmpty { cache?.store(path: real, text: text, node: node) }
       return (reader, node)
     } catch let error as YamlError {
       diagnostics.append(reader.diagnostic(for: error))

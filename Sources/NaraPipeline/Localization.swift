@@ -58,6 +58,7 @@ extension Pipeline {
     var loader = LayoutLoader(variables: variables)
     loader.allowUnsetVariables = allowUnset
     loader.root = root
+    loader.cache = yamlCache
     guard let locale else { return loader }
     // A tag, never a path: `--locale ../../x` must not name a file.
     guard Self.isLanguageTag(locale) else {

@@ -59,6 +59,8 @@ public final class Pipeline {
   private var profiles: [String: PrintProfile] = [:]
   /// Shaped paragraphs kept across layouts: a batch's fixed texts are set once per worker.
   public let shapeCache = ShapeCache()
+  /// Parsed YAML files kept across loads: `watch` parses only the file that was saved.
+  public let yamlCache = YAMLCache()
   /// `--root`: the folder every file read must be in; when nil, each layout's project
   /// (`ProjectRoot.discover`).
   public let root: ProjectRoot?
@@ -85,7 +87,9 @@ public final class Pipeline {
   }
 
   public func load(_ path: String, variables: [String: String] = [:]) throws(DiagnosticsError) -> LoadedLayout {
-    try LayoutLoader(variables: variables).load(path: path)
+    var loader = LayoutLoader(variables: variables)
+    loader.cache = yamlCache
+    return try loader.load(path: path)
   }
 
   /// Lays a document out. Missing glyphs are errors here: no empty boxes in any output.

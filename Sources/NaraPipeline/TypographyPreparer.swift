@@ -18,12 +18,26 @@ public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
   }
 
   public func prepare(_ segments: [PreparedSegment], language: String) -> [String] {
+    let key = PreparedKey(segments: segments, language: language)
+    if let done = lock.withLock({ prepared[key] }) { return done }
     let typographer = self.typographer(for: language)
     let input = segments.map { TextSegment($0.text, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
     let normalized = typographer.normalize(input)
     let again = zip(input, normalized).map { TextSegment($1, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
-    return typographer.hyphenate(again)
+    let result = typographer.hyphenate(again)
+    lock.withLock {
+      if prepared.count >= Self.preparedCapacity { prepared.removeAll(keepingCapacity: true) }
+      prepared[key] = result
+    }
+    return result
   }
+
+  /// Paragraphs already prepared, by their text and language: the same paragraph is set the
+  /// same way every time, so `watch` prepares only the paragraph that was edited and a batch
+  /// prepares a kit's fixed texts once. Bounded; it starts over when full.
+  private struct PreparedKey: Hashable { let segments: [PreparedSegment]; let language: String }
+  private var prepared: [PreparedKey: [String]] = [:]
+  static let preparedCapacity = 20_000
 
   public func typographer(for language: String) -> Typographer {
     lock.lock(); defer { lock.unlock() }
