@@ -7,7 +7,8 @@
 /// head. Inflected forms are found the way hunspell finds them: strip a suffix, look the
 /// stem up, check the stem carries that suffix class and its condition holds.
 ///
-/// `@unchecked Sendable`: the mapped bytes are never written after `init` and unmapped in `deinit`.
+/// `@unchecked Sendable`: the mapped bytes are never written after `init` and unmapped in
+/// `deinit`; the memo of looked-up forms is guarded by its lock.
 final class CompoundLexicon: @unchecked Sendable {
   /// What a word form may be: first/middle/last part of a compound, a word, a name.
   struct Roles: OptionSet, Sendable, Hashable {
@@ -41,18 +42,30 @@ final class CompoundLexicon: @unchecked Sendable {
     var strip: [UInt8]
     var add: [UInt8]
     /// hunspell condition on the stem's end: one element per letter, a set and a negation.
-    var condition: [(set: [UInt8], negated: Bool, any: Bool)]
+    let condition: [(set: [UInt8], negated: Bool, any: Bool)]
     var roles: Roles
+    /// Each condition element's set as letters, decoded once (checked for every look-up).
+    let letterSets: [[Unicode.Scalar]]
 
+    init(flag: [UInt8], strip: [UInt8], add: [UInt8], condition: [(set: [UInt8], negated: Bool, any: Bool)], roles: Roles) {
+      self.flag = flag; self.strip = strip; self.add = add; self.condition = condition; self.roles = roles
+      letterSets = condition.map { Array(String(decoding: $0.set, as: UTF8.self).unicodeScalars) }
+    }
+
+    /// Whether the stem's last letters meet the condition. Conditions are written in
+    /// letters, so the stem's end is decoded backwards, only as far as the condition reaches.
     func matches(stem: [UInt8]) -> Bool {
-      // Conditions are written in letters; compare on Characters' UTF-8 by decoding.
-      let letters = Array(String(decoding: stem, as: UTF8.self).unicodeScalars)
-      guard letters.count >= condition.count else { return false }
-      for (k, c) in condition.enumerated() {
-        if c.any { continue }
-        let u = letters[letters.count - condition.count + k]
-        let inSet = String(decoding: c.set, as: UTF8.self).unicodeScalars.contains(u)
-        if inSet == c.negated { return false }
+      var end = stem.count
+      for k in stride(from: condition.count - 1, through: 0, by: -1) {
+        guard end > 0 else { return false }
+        var start = end - 1
+        while start > 0, stem[start] & 0xC0 == 0x80 { start -= 1 }
+        defer { end = start }
+        if condition[k].any { continue }
+        var decoder = UTF8()
+        var bytes = stem[start..<end].makeIterator()
+        guard case .scalarValue(let u) = decoder.decode(&bytes) else { return false }
+        if letterSets[k].contains(u) == condition[k].negated { return false }
       }
       return true
     }
@@ -161,17 +174,42 @@ final class CompoundLexicon: @unchecked Sendable {
     }
   }
 
+  /// Forms already looked up: splitting a word looks up each of its substrings, and a text
+  /// repeats its words and their parts (`vård` in every other compound). Bounded; it starts
+  /// over when full.
+  private let known = Locked([String: Roles]())
+  static let knownCapacity = 100_000
+
   /// Everything a lower-cased form may be, from its stem and the suffixes that make it.
   func roles(of form: String) -> Roles {
-    let scalars = Array(form.unicodeScalars)
+    if let r = known.withLock({ $0[form] }) { return r }
+    let r = lookUpRoles(of: form)
+    known.withLock {
+      if $0.count >= Self.knownCapacity { $0.removeAll(keepingCapacity: true) }
+      $0[form] = r
+    }
+    return r
+  }
+
+  private func lookUpRoles(of form: String) -> Roles {
+    let bytes = Array(form.utf8)
     var result: Roles = []
-    for e in entries(Array(form.utf8)) { result.formUnion(e.roles) }
-    for addLength in 0...min(longestAdd, scalars.count - 1) {
-      let add = Array(String(String.UnicodeScalarView(scalars[(scalars.count - addLength)...])).utf8)
-      guard let rules = rulesByAdd[add] else { continue }
-      let base = Array(String(String.UnicodeScalarView(scalars[..<(scalars.count - addLength)])).utf8)
+    for e in entries(bytes) { result.formUnion(e.roles) }
+    // Where each of the last `longestAdd` letters starts, from the end: a suffix of
+    // `addLength` letters begins at `starts[addLength]` (the base keeps at least one letter).
+    var starts = [bytes.count]
+    var i = bytes.count
+    while starts.count <= longestAdd, i > 0 {
+      i -= 1
+      while i > 0, bytes[i] & 0xC0 == 0x80 { i -= 1 }
+      if i == 0 { break }
+      starts.append(i)
+    }
+    for cut in starts {
+      guard let rules = rulesByAdd[Array(bytes[cut...])] else { continue }
+      let base = bytes[..<cut]
       for rule in rules {
-        let stem = base + rule.strip
+        let stem = Array(base) + rule.strip
         guard stem.count >= 2, rule.matches(stem: stem) else { continue }
         for e in entries(stem) where Self.contains(e.flags, rule.flag) {
           result.formUnion(derivedRoles(stem: e.roles, rule: rule.roles))
