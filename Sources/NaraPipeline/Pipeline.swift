@@ -82,7 +82,7 @@ public final class Pipeline {
     // on another core while the fonts are set up and the layout is loaded. Loading holds the
     // patterns' lock, so the first word to hyphenate waits for it rather than loading twice.
     DispatchQueue.global(qos: .userInitiated).async { try? LibhyphenPatterns.forLanguage("sv-SE")?.load() }
-    renderer = try CairoRenderer(fontConfig: config)
+    renderer = try Timings.shared.measure("fonts (fontconfig, Pango)") { try CairoRenderer(fontConfig: config) }
     preparer = TypographyPreparer()
   }
 
@@ -105,7 +105,7 @@ public final class Pipeline {
   {
     let loader = try self.loader(variables: variables, locale: locale, layout: path)
     if LayoutLoader.isKit(path) {
-      let kit = try loader.loadKit(path: path)
+      let kit = try Timings.shared.measure("load (YAML, translations)") { try loader.loadKit(path: path) }
       var pages: [RenderedPage] = []
       var diagnostics = kit.warnings
       let total = kit.sheets.reduce(0) { $0 + $1.document.pages.count }
@@ -119,7 +119,7 @@ public final class Pipeline {
         engine.pageNumberOffset = pages.count
         engine.totalPages = total
         engine.shrinkToFit = shrinkToFit
-        let result = try engine.layout(sheet.document)
+        let result = try Timings.shared.measure("layout (typography, shaping)") { try engine.layout(sheet.document) }
         pages += result.document.pages
         diagnostics += result.diagnostics
       }
@@ -133,10 +133,10 @@ public final class Pipeline {
       diagnostics = diagnostics.filter { seen.insert($0).inserted }
       return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
     }
-    let loaded = try loader.load(path: path)
+    let loaded = try Timings.shared.measure("load (YAML, translations)") { try loader.load(path: path) }
     let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
     engine.shrinkToFit = shrinkToFit
-    let result = try engine.layout(loaded.document)
+    let result = try Timings.shared.measure("layout (typography, shaping)") { try engine.layout(loaded.document) }
     var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning($0) }
     if let locale {
       diagnostics += Self.translationWarnings(locale: locale, states: loaded.translationStates,
@@ -182,7 +182,7 @@ public final class Pipeline {
                                      hints: ["choose another name with -o (or --page-tree)"])])
     }
     // What `check` finds on the pages, as warnings: the render goes ahead.
-    let findings = CollisionCheck.findings(in: document).map { f -> Diagnostic in var d = f.diagnostic; d.severity = .warning; return d }
+    let findings = Timings.shared.measure("checks (collisions)") { CollisionCheck.findings(in: document) }.map { f -> Diagnostic in var d = f.diagnostic; d.severity = .warning; return d }
     var diagnostics = warnings + findings
     if options.strict {
       diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d }
@@ -209,11 +209,11 @@ public final class Pipeline {
         pdf.bleed = true
         pdf.cropMarks = true
       }
-      try renderer.writePDF(document, to: output, options: pdf)
+      try Timings.shared.measure("write PDF (Cairo, qpdf)") { try renderer.writePDF(document, to: output, options: pdf) }
       written.append(output)
     case .png:
       let proof = options.proof ? try profile(for: options.print?.paper ?? document.metadata.paper) : nil
-      written += try renderer.writePNGs(document, to: output, dpi: options.dpi, proof: proof)
+      written += try Timings.shared.measure("write PNG (Cairo, libpng)") { try renderer.writePNGs(document, to: output, dpi: options.dpi, proof: proof) }
     }
     return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count, pages: document.pages, inputs: files)
   }

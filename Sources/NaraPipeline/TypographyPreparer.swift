@@ -1,6 +1,7 @@
 import Foundation
 import NaraCairo
 import NaraLayout
+import NaraModel
 import NaraTypography
 
 /// Bridges the layout's `TextPreparer` seam to NaraTypography: one `Typographer` per language,
@@ -20,6 +21,8 @@ public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
   public func prepare(_ segments: [PreparedSegment], language: String) -> [String] {
     let key = PreparedKey(segments: segments, language: language)
     if let done = lock.withLock({ prepared[key] }) { return done }
+    let start = ContinuousClock.now
+    defer { if Timings.shared.enabled { Timings.shared.record("  of which typography", since: start) } }
     let typographer = self.typographer(for: language)
     let input = segments.map { TextSegment($0.text, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
     let normalized = typographer.normalize(input)

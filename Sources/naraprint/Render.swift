@@ -85,6 +85,9 @@ struct Render: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
+  @Flag(help: "Print how long each step took (fonts, load, layout, checks, writing) to standard error.")
+  var timings = false
+
   func validate() throws {
     guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
     _ = try variableValues(variables)
@@ -103,6 +106,8 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
+    Timings.shared.enabled = timings
+    defer { if timings { FileHandle.standardError.write(Data(Timings.shared.report().utf8)) } }
     var options = RenderOptions()
     options.variables = try variableValues(variables)
     let base = ((layout.hasSuffix("/") ? String(layout.dropLast()) : layout) as NSString).lastPathComponent

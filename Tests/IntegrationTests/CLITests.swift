@@ -11,6 +11,26 @@ import Testing
     return try run(binary, args, cwd: cwd, env: ["NO_COLOR": "1", "NARAPRINT_FONTS": repoRoot + "/fonts"])
   }
 
+  @Test func timingsNameEveryStep() throws {
+    let dir = try tempDirectory()
+    let r = try naraprint(["render", repoRoot + "/layouts/vad-ar-nara-vard.yaml", "-o", dir + "/blad.pdf", "--timings", "-q"], cwd: dir)
+    #expect(r.status == 0, "\(r.err)")
+    let lines = r.err.split(separator: "\n").map(String.init)
+    for step in ["fonts (fontconfig, Pango)", "load (YAML, translations)", "layout (typography, shaping)", "  of which typography",
+                 "checks (collisions)", "write PDF (Cairo, qpdf)", "since main"] {
+      let line = lines.first { $0.hasPrefix(step + " ") }
+      #expect(line != nil, "no `\(step)` in:\n\(r.err)")
+      if let line, let ms = Double(line.dropFirst(step.count).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ms", with: "")) {
+        #expect(ms >= 0 && ms < 600_000, "\(line)")
+      } else {
+        Issue.record("no time in `\(line ?? "")`")
+      }
+    }
+    // Without the flag: nothing but the file.
+    let quiet = try naraprint(["render", repoRoot + "/layouts/vad-ar-nara-vard.yaml", "-o", dir + "/blad.pdf", "-q"], cwd: dir)
+    #expect(quiet.err.isEmpty, "\(quiet.err)")
+  }
+
   @Test func rendersThePosterNextToTheWorkingDirectory() throws {
     let dir = try tempDirectory()
     let r = try naraprint(["render", repoRoot + "/layouts/malbild-poster.yaml"], cwd: dir)
