@@ -99,6 +99,69 @@ import Testing
     }
   }
 
+  /// A large image (past `PNGEncoder.parallelPixels`) with flat areas, gradients and noise,
+  /// written straight into the pixels; premultiplied, every opacity when `alpha`.
+  static func largeSurface(alpha: Bool, width: Int32 = 1501, height: Int32 = 1003) -> OpaquePointer {
+    let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+    let data = cairo_image_surface_get_data(s)!
+    let stride = Int(cairo_image_surface_get_stride(s))
+    var state: UInt32 = 99
+    for y in 0..<Int(height) {
+      let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+      for x in 0..<Int(width) {
+        state = state &* 1_103_515_245 &+ 12345
+        let noise = y % 97 < 10 ? UInt32(truncatingIfNeeded: state >> 16) & 0xFF : 0
+        let a: UInt32 = alpha ? UInt32((x + y) % 256) : 255
+        let r = min(a, UInt32(x % 256) ^ noise), g = min(a, UInt32(y % 256)), b = min(a, y < 300 ? 40 : noise)
+        row[x] = a << 24 | r << 16 | g << 8 | b
+      }
+    }
+    cairo_surface_mark_dirty(s)
+    return s
+  }
+
+  /// One large page compressed on several threads (`parallel.h`): the same pixels as libpng
+  /// on one thread, a zlib stream zlib itself accepts (checked by Python's zlib, which
+  /// verifies the joined Adler-32), every chunk's CRC right, and the same header.
+  @Test(arguments: [false, true]) func parallelCompressionSamePixels(_ alpha: Bool) throws {
+    let dir = try tempDirectory()
+    let s = Self.largeSurface(alpha: alpha)
+    defer { cairo_surface_destroy(s) }
+    try PNGEncoder.write(s, to: dir + "/one.png", dpi: 300, threads: 1)
+    let one = try PNGPixels(contentsOf: dir + "/one.png")
+    for threads in [2, 3, 16] {
+      let path = dir + "/t\(threads).png"
+      try PNGEncoder.write(s, to: path, dpi: 300, threads: threads)
+      #expect(try PNGPixels(contentsOf: path) == one, "\(threads) threads")
+      let h = try Self.header(path)
+      #expect(h.colourType == (alpha ? 6 : 2) && h.ppm == 11811)
+      let check = try run("python3", ["-c", """
+        import sys, zlib, struct
+        b = open(sys.argv[1], 'rb').read(); i = 8; idat = b''; n_idat = 0
+        while i < len(b):
+            n, = struct.unpack('>I', b[i:i+4]); t = b[i+4:i+8]; d = b[i+8:i+8+n]
+            assert zlib.crc32(t + d) & 0xffffffff == struct.unpack('>I', b[i+8+n:i+12+n])[0], t
+            if t == b'IDAT': idat += d; n_idat += 1
+            i += 12 + n
+        raw = zlib.decompress(idat)
+        print(len(raw), n_idat)
+        """, path])
+      #expect(check.status == 0, "\(check.err)")
+      let channels = alpha ? 4 : 3
+      #expect(check.out.hasPrefix("\((1501 * channels + 1) * 1003) "), "\(check.out)")
+    }
+  }
+
+  /// A write error in the parallel writer comes back as the system's message.
+  @Test func parallelWriterFullDisk() throws {
+    try #require(FileManager.default.fileExists(atPath: "/dev/full"))
+    let s = Self.largeSurface(alpha: false)
+    defer { cairo_surface_destroy(s) }
+    #expect { try PNGEncoder.write(s, to: "/dev/full", dpi: 72, threads: 2) } throws: {
+      "\($0)".contains("cannot write the PNG /dev/full: No space left on device")
+    }
+  }
+
   /// Encoded in parallel or one after another: the same files, opaque RGB at the resolution asked for.
   @Test func parallelSetEqualsSerialSet() throws {
     let dir = try tempDirectory()
