@@ -1,7 +1,23 @@
 // swift-tools-version:6.0
 // naraprint: layout descriptions (YAML) → page tree → PDF/PNG through Cairo and Pango.
-// The pipeline, one way: NaraModel ← NaraLoader, NaraTypography ← NaraLayout (→ NaraPageTree → NaraCheck)
-// ← NaraCairo (the only module that touches C) ← naraprint (CLI).
+//
+// The pipeline, one way (a module imports only modules above it in this list):
+//   NaraModel                      values, diagnostics, RenderError (no C)
+//   NaraLoader, NaraLocalization   YAML, CSV, PO → model (no C)
+//   NaraTypography                 Swedish typography, hyphenation rules (no C)
+//   NaraPageTree → NaraLayout      model → positioned page tree (no C)
+//   NaraCheck                      findings on the page tree (no C)
+//   NaraFiles      (GLib atomics)  atomic output, temporaries removed on a signal, data lookup
+//   NaraHyphen     (libhyphen)     hyphenation patterns for NaraTypography's rules
+//   NaraColour     (LittleCMS)     printing conditions: sRGB → CMYK, soft proofs, ink
+//   NaraPDFFinish  (qpdf)          a written PDF made accessible (PDF/UA-1) and PDF/X-4
+//   NaraCairo      (Cairo, Pango, librsvg, libqrencode, libpng)
+//                                  drawing: page tree → PDF/PNG; every PDF it draws is handed
+//                                  to NaraPDFFinish before it is renamed into place
+//   NaraPipeline                   load → typography → layout → draw → finish, behind one call
+//   naraprint, naraprint-bench, naraprint-fuzz   executables
+// Only the modules marked with a C library import a C target; the others are pure Swift.
+// Test targets share TestSupport (helpers, no product code).
 import PackageDescription
 
 let package = Package(
@@ -23,6 +39,8 @@ let package = Package(
       name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+    // GLib's atomic operations for the signal-safe table of temporary files.
+    .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
     // LittleCMS: RGB → CMYK through the print profile, soft proofs.
     .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
     .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
@@ -44,19 +62,31 @@ let package = Package(
     // items, forced breaks – geometry from the page tree, no C.
     .target(name: "NaraCheck", dependencies: ["NaraModel", "NaraPageTree"]),
     // Model → page tree: stacks, rows, grids, text frames, components.
-    .target(name: "NaraLayout", dependencies: ["NaraModel", "NaraTypography", "NaraPageTree"]),
-    // The only Swift module touching C: Pango shaper, Cairo PDF/PNG writers, librsvg, libhyphen.
+    .target(name: "NaraLayout", dependencies: ["NaraModel", "NaraPageTree"]),
+    // Atomic writes, temporary files removed on SIGINT/SIGTERM/SIGHUP (GLib atomics, safe in a
+    // signal handler), and where naraprint's data (fonts/, colour/) is found.
+    .target(name: "NaraFiles", dependencies: ["NaraModel", "CGLib"]),
+    // libhyphen: the patterns behind NaraTypography's `PatternHyphenator`.
+    .target(name: "NaraHyphen", dependencies: ["NaraTypography", "CHyphen"]),
+    // LittleCMS: printing conditions (profiles in colour/), sRGB → CMYK, soft proofs. Used by
+    // drawing (PNG soft proofs), finishing (PDF/X conversion) and the preflight (ink limits).
+    .target(name: "NaraColour", dependencies: ["NaraModel", "NaraFiles", "CLCMS"]),
+    // qpdf: the finishing step on a PDF Cairo wrote – PDF/UA-1 fixes (catalog, structure tree,
+    // artifacts) and the PDF/X-4 conversion (boxes, CMYK, output intent). Knows no Cairo.
+    .target(name: "NaraPDFFinish", dependencies: ["NaraModel", "NaraFiles", "NaraColour", "CQPDF"]),
+    // Drawing only: Pango shaper, fontconfig set-up, Cairo PDF/PNG surfaces, images (librsvg,
+    // gdk-pixbuf), QR codes, the PNG writer, print marks; finishes its PDFs through NaraPDFFinish.
     .target(
       name: "NaraCairo",
-      dependencies: ["NaraModel", "NaraPageTree", "NaraTypography", "NaraLayout", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CLCMS", "CQRencode", "CPNG"]),
+      dependencies: ["NaraModel", "NaraPageTree", "NaraFiles", "NaraColour", "NaraPDFFinish", "CPangoCairo", "CRsvg", "CQRencode", "CPNG"]),
     // The whole pipeline behind one call: load → typography → layout → PDF/PNG.
     .target(
       name: "NaraPipeline",
-      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCairo", "NaraLocalization", "NaraCheck"]),
+      dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCheck", "NaraLocalization", "NaraFiles", "NaraHyphen", "NaraColour", "NaraCairo"]),
     .executableTarget(
       name: "naraprint",
       dependencies: [
-        "NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraTypography", "NaraPipeline", "NaraLocalization",
+        "NaraModel", "NaraLoader", "NaraTypography", "NaraLocalization", "NaraFiles", "NaraHyphen", "NaraColour", "NaraCairo", "NaraPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // `swift run -c release naraprint-bench`: median render times, in-process.
@@ -66,15 +96,22 @@ let package = Package(
     // built plainly, a driver that replays the corpus and regression inputs. No Cairo.
     .executableTarget(name: "naraprint-fuzz", dependencies: ["NaraModel", "NaraLoader", "NaraLocalization"]),
 
-    .testTarget(name: "NaraTypographyTests", dependencies: ["NaraTypography"]),
-    .testTarget(name: "NaraLocalizationTests", dependencies: ["NaraLocalization", "NaraModel"]),
-    .testTarget(name: "HyphenationTests", dependencies: ["NaraTypography", "NaraCairo"]),
-    .testTarget(name: "NaraLoaderTests", dependencies: ["NaraModel", "NaraLoader"]),
-    .testTarget(name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree"]),
-    .testTarget(name: "NaraCheckTests", dependencies: ["NaraModel", "NaraPageTree", "NaraCheck"]),
+    // Helpers every test target shares (repoRoot, tempDirectory, run, pdfText, golden files,
+    // marked fixtures); a plain target that only test targets depend on.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "NaraTypographyTests", dependencies: ["NaraTypography", "TestSupport"]),
+    .testTarget(name: "NaraLocalizationTests", dependencies: ["NaraLocalization", "NaraModel", "TestSupport"]),
+    .testTarget(name: "HyphenationTests", dependencies: ["NaraTypography", "NaraHyphen", "TestSupport"]),
+    .testTarget(name: "NaraLoaderTests", dependencies: ["NaraModel", "NaraLoader", "TestSupport"]),
+    .testTarget(
+      name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "NaraCheckTests", dependencies: ["NaraModel", "NaraPageTree", "NaraCheck", "TestSupport"]),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraCairo", "NaraPageTree", "NaraTypography", "NaraPipeline", "NaraLocalization", "NaraCheck"],
-      resources: [.copy("Golden")]),
+      dependencies: [
+        "NaraModel", "NaraPageTree", "NaraLocalization", "NaraFiles", "NaraPDFFinish", "NaraCairo", "NaraPipeline", "CPangoCairo",
+        "TestSupport",
+      ],
+      exclude: ["Fixtures"], resources: [.copy("Golden")]),
   ]
 )

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import NaraModel
 
 /// The project's fonts: a fontconfig configuration read from `fonts/fonts.conf` and a Pango
 /// font map that sees only it. One per renderer; not shared between threads.

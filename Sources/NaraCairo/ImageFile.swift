@@ -1,4 +1,5 @@
 import Foundation
+import NaraModel
 
 /// What an image file must be before anything decodes it: a regular file (a folder, FIFO or
 /// device is refused by name, and never opened), not empty, no larger than the limits below,

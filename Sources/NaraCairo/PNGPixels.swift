@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import NaraModel
 
 /// The pixels of a PNG file as RGBA bytes, for golden-image comparisons in tests and the
 /// greyscale/contrast checks. Decoded by Cairo, so no other PNG library is needed.

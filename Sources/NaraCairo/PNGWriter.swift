@@ -2,6 +2,8 @@ import CPNG
 import CPangoCairo
 import Dispatch
 import Foundation
+import NaraColour
+import NaraFiles
 import NaraModel
 import NaraPageTree
 

@@ -1,7 +1,9 @@
 import CPangoCairo
 import Foundation
-import NaraLayout
+import NaraColour
+import NaraFiles
 import NaraModel
+import NaraPDFFinish
 import NaraPageTree
 
 /// How a PDF is written.
@@ -129,7 +131,8 @@ public final class CairoRenderer {
       readingOrder: Self.readingOrder(ids: painter.topLevelIDs, perPage: elementsPerPage, pages: document.pages))
     info.pdfx = options.print != nil
     info.elementLanguages = painter.topLevelLanguages
-    try PDFFinisher.finish(path: path, info: info, boxes: options.bleed || options.cropMarks ? boxes : nil, print: options.print)
+    try PDFFinisher.finish(path: path, info: info, boxes: options.bleed || options.cropMarks ? boxes : nil,
+                           print: options.print.map { PrintConversion(profile: $0.profile, cmykColours: $0.cmykColours) })
   }
 
   static func slugDate(_ d: Date) -> String {

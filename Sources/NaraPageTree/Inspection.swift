@@ -1,4 +1,3 @@
-import Foundation
 import NaraModel
 
 /// Looks at laid-out pages the way a preflight check does: what colour lies under each text,

@@ -1,5 +1,4 @@
 import Foundation
-import NaraCairo
 import NaraCheck
 import NaraLayout
 import NaraLoader

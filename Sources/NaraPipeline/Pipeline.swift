@@ -1,6 +1,9 @@
 import Foundation
 import NaraCairo
 import NaraCheck
+import NaraColour
+import NaraFiles
+import NaraHyphen
 import NaraLayout
 import NaraLoader
 import NaraModel

@@ -1,6 +1,6 @@
 import Foundation
-import NaraCairo
 import NaraCheck
+import NaraColour
 import NaraLayout
 import NaraLoader
 import NaraModel

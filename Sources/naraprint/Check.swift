@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import NaraCairo
 import NaraModel
 import NaraPipeline
 

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import NaraCairo
+import NaraColour
+import NaraFiles
+import NaraHyphen
 import NaraLoader
 import NaraModel
 import NaraPipeline

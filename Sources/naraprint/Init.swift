@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import NaraCairo
+import NaraFiles
 
 /// `naraprint init FOLDER`: a new project outside the checkout – layouts, the theme, a sample
 /// to start from, its translations and assets – that renders at once with the fonts naraprint

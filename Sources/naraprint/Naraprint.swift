@@ -1,5 +1,5 @@
 import ArgumentParser
-import NaraCairo
+import NaraFiles
 import NaraLoader
 import NaraModel
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NaraModel
-import NaraCairo
 import NaraPipeline
 
 struct Render: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import NaraCairo
+import NaraFiles
 import NaraLocalization
 import NaraModel
 import NaraPipeline

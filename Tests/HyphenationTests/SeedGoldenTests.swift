@@ -1,5 +1,5 @@
 import Foundation
-import NaraCairo
+import NaraHyphen
 import NaraTypography
 import Testing
 

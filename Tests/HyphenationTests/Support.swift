@@ -1,4 +1,5 @@
-import NaraCairo
+import Foundation
+import NaraHyphen
 import NaraTypography
 
 /// Shared fixtures: the real Swedish patterns, the repository's exception list and lexicon.
@@ -45,4 +46,3 @@ enum Fixtures {
   }
 }
 
-import Foundation

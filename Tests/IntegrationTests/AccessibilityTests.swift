@@ -1,7 +1,9 @@
 import Foundation
+import NaraCairo
 import NaraModel
-@testable import NaraCairo
+@testable import NaraPDFFinish
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// The PDF/UA-1 additions of `PDFFinisher`, checked from the outside with the qpdf and

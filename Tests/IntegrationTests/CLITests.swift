@@ -1,5 +1,6 @@
 import Foundation
 import NaraModel
+import TestSupport
 import Testing
 
 /// The command line as a user meets it: exit codes, error format, files written or not.

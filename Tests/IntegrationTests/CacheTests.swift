@@ -1,5 +1,6 @@
 import Foundation
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// The caches a pipeline keeps between renders (parsed YAML files, prepared and shaped

@@ -1,6 +1,7 @@
 import Foundation
 import NaraModel
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// `naraprint check`: what preflight finds, and that the real products pass it.

@@ -1,6 +1,7 @@
 import Foundation
 import NaraModel
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// A layout (and other files) in a fresh folder beside a copy of layouts/theme.yaml, with

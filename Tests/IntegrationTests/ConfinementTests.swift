@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Reads stay inside the project root; input that would make naraprint do unbounded work is

@@ -1,6 +1,7 @@
 import Foundation
 import NaraPageTree
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Swedish that has no translation on an Arabic page: each paragraph left untranslated is set

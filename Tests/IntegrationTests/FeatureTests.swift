@@ -3,6 +3,7 @@ import NaraCairo
 import NaraModel
 import NaraPageTree
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Images, shapes, pages and print options, rendered for real.

@@ -1,8 +1,9 @@
 import Foundation
+@testable import NaraCairo
 import NaraModel
 import NaraPageTree
-@testable import NaraCairo
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Issue 14: a paragraph taller than Pango's 32-bit coordinates.

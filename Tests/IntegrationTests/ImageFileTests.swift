@@ -1,8 +1,9 @@
 import Foundation
+@testable import NaraCairo
 import NaraModel
 import NaraPageTree
-@testable import NaraCairo
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Issue 14: bad image files are errors naming the file, checked before decoding, and

@@ -3,6 +3,7 @@ import NaraCairo
 import NaraModel
 import NaraPageTree
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// The APT kit: one unit, a CSV of units, bad CSVs, and printing in black and white.

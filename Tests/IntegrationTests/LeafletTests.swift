@@ -2,11 +2,12 @@ import Foundation
 import NaraModel
 import NaraPageTree
 import NaraPipeline
+import TestSupport
 import Testing
 
-/// The body paragraphs and headings of ../shared/content/leaflet.md, in order.
+/// The body paragraphs and headings of Fixtures/content/leaflet.md (a copy of ../shared/content/), in order.
 func leafletPhrases() throws -> [String] {
-  let text = try String(contentsOfFile: sharedRoot + "/content/leaflet.md", encoding: .utf8)
+  let text = try String(contentsOfFile: repoRoot + "/Tests/IntegrationTests/Fixtures/content/leaflet.md", encoding: .utf8)
   guard let start = text.range(of: "## Vad är nära vård") else { return [] }
   return text[start.lowerBound...].split(separator: "\n").map {
     $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "^#+ ", with: "", options: .regularExpression)

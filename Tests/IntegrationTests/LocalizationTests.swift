@@ -3,6 +3,7 @@ import NaraLocalization
 import NaraModel
 import NaraPageTree
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Translations: the template out, translations in, every script and direction, overflow.

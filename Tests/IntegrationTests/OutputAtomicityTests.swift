@@ -1,8 +1,10 @@
 import Foundation
+@testable import NaraCairo
+@testable import NaraFiles
 import NaraModel
 import NaraPageTree
-@testable import NaraCairo
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Issue 14: a PNG set is replaced whole; temporary files go on SIGINT and SIGTERM.

@@ -1,9 +1,10 @@
 import CPangoCairo
 import Foundation
+@testable import NaraCairo
 import NaraModel
 import NaraPageTree
-@testable import NaraCairo
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Issue 15: PNGs through libpng (CPNG's shim) – the same pixels as Cairo's own writer, RGB

@@ -2,11 +2,12 @@ import Foundation
 import NaraCairo
 import NaraModel
 import NaraPipeline
+import TestSupport
 import Testing
 
-/// Every phrase of ../shared/content/malbild.md, the poster's words, exactly.
+/// Every phrase of Fixtures/content/malbild.md (a copy of ../shared/content/), the poster's words, exactly.
 func malbildPhrases() throws -> [String] {
-  let text = try String(contentsOfFile: sharedRoot + "/content/malbild.md", encoding: .utf8)
+  let text = try String(contentsOfFile: repoRoot + "/Tests/IntegrationTests/Fixtures/content/malbild.md", encoding: .utf8)
   var phrases: [String] = []
   var section = ""
   for raw in text.split(separator: "\n") {

@@ -2,6 +2,7 @@ import Foundation
 import NaraCairo
 import NaraModel
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// `render --print`: a PDF/X-4 file in CMYK, read back as a prepress tool would (ISO 15930-7).

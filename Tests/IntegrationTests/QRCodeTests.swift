@@ -1,6 +1,7 @@
 import Foundation
 import NaraModel
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// The `qr` item: a QR code drawn as vectors that a scanner reads back.

@@ -1,6 +1,7 @@
 import Foundation
 import NaraModel
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// A page's reading order is the layout's choice, not the drawing order.

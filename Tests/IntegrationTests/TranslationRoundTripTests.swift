@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The translator's round trip with gettext's own tools and the command line, as the README

@@ -2,6 +2,7 @@ import Foundation
 import NaraModel
 import NaraPageTree
 import NaraPipeline
+import TestSupport
 import Testing
 
 /// Paragraph rules with the real shaper and the real Swedish hyphenation.

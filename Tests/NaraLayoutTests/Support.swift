@@ -3,6 +3,7 @@ import NaraLayout
 import NaraLoader
 import NaraModel
 import NaraPageTree
+import TestSupport
 import Testing
 
 /// A shaper with arithmetic you can do in your head: every character advances half the font
@@ -127,8 +128,7 @@ struct LaidOut {
 /// Loads the layout (with the test theme and a placeholder `bild.png`) from a fresh temporary
 /// directory and lays it out with the fake shaper and images.
 func layOut(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> LaidOut {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nara-layout-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  let dir = URL(fileURLWithPath: try tempDirectory(prefix: "nara-layout"))
   defer { try? FileManager.default.removeItem(at: dir) }
   try Data(layoutTheme.utf8).write(to: dir.appendingPathComponent("theme.yaml"))
   try Data(yaml.utf8).write(to: dir.appendingPathComponent("layout.yaml"))

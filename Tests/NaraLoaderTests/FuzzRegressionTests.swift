@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every input the fuzzer found a problem with (fuzz/regressions/) and every seed
@@ -8,8 +9,7 @@ import Testing
 /// holds inputs that still crash or hang, in code others are changing: not run here.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+  static let root = repoRoot
 
   static func files(in folder: String) -> [String] {
     let path = root + "/" + folder

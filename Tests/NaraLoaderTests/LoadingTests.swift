@@ -1,13 +1,13 @@
 import Foundation
 import NaraLoader
 import NaraModel
+import TestSupport
 import Testing
 
 /// Layouts that load: the real poster, variables and components.
 @Suite("Loader: layouts that load")
 struct LoadingTests {
-  static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let repo = URL(fileURLWithPath: repoRoot)
 
   static func poster() throws -> LoadedLayout {
     try LayoutLoader().load(path: repo.appendingPathComponent("layouts/malbild-poster.yaml").path)

@@ -1,6 +1,7 @@
 import Foundation
 import NaraLoader
 import NaraModel
+import TestSupport
 import Testing
 
 /// Where a marker stood in a fixture: the file it was in and its 1-based line and column.
@@ -10,37 +11,6 @@ struct MarkerPosition: Equatable, CustomStringConvertible {
   var line: Int
   var column: Int
   var description: String { "\(file):\(line):\(column)" }
-}
-
-/// A fixture with position markers (`1️⃣`, `2️⃣` …) taken out, and where each one was.
-/// (swift-format's `MarkedText`, for YAML.)
-struct MarkedText {
-  let text: String
-  let markers: [String: (line: Int, column: Int)]
-
-  init(_ marked: String) {
-    let scalars = Array(marked.unicodeScalars)
-    var out = ""
-    var found: [String: (line: Int, column: Int)] = [:]
-    var line = 1, column = 1, i = 0
-    while i < scalars.count {
-      let s = scalars[i]
-      // A keycap marker is three scalars: digit, U+FE0F, U+20E3.
-      if i + 2 < scalars.count, ("0"..."9").contains(s), scalars[i + 1] == "\u{FE0F}", scalars[i + 2] == "\u{20E3}" {
-        var name = ""
-        name.unicodeScalars.append(contentsOf: scalars[i...(i + 2)])
-        precondition(found[name] == nil, "marker \(name) used twice")
-        found[name] = (line, column)
-        i += 3
-        continue
-      }
-      out.unicodeScalars.append(s)
-      if s == "\n" { line += 1; column = 1 } else { column += 1 }
-      i += 1
-    }
-    text = out
-    markers = found
-  }
 }
 
 /// A theme small enough to read at a glance, with names the fixtures misspell on purpose.
@@ -114,8 +84,7 @@ func load(
   _ layout: String, theme: String? = testTheme, files: [String: String] = [:], binary: [String: [UInt8]] = [:],
   variables: [String: String] = [:]
 ) -> LoadOutcome {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nara-loader-\(UUID().uuidString)")
-  try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  let dir = URL(fileURLWithPath: try! tempDirectory(prefix: "nara-loader"))
   defer { try? FileManager.default.removeItem(at: dir) }
   var all = files
   all["layout.yaml"] = layout

@@ -1,6 +1,7 @@
 import Foundation
 import NaraLocalization
 import NaraModel
+import TestSupport
 import Testing
 
 /// Every error names fi.po, its line and column, and carries a hint.
@@ -9,7 +10,7 @@ struct POCatalogDiagnosticTests {
   @Test func invalidUTF8PointsAtTheFirstBadByte() {
     let text = finnishHeader + "msgid \"Grön\"\nmsgstr \"Gr"
     let bytes = Array(text.utf8) + [0xF6, 0x6E] + Array("\"\n".utf8)  // Latin-1 "ö"
-    let r = read(bytes: Data(bytes), marked: Marked(finnishHeader + "msgid \"Grön\"\nmsgstr \"Gr1️⃣"))
+    let r = read(bytes: Data(bytes), marked: MarkedText(finnishHeader + "msgid \"Grön\"\nmsgstr \"Gr1️⃣"))
     r.expectError("not UTF-8", at: "1️⃣")
     #expect(r.errors.count == 1)
     #expect(r.errors[0].hints.contains { $0.contains("msgconv -t UTF-8") })

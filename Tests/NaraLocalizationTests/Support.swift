@@ -1,38 +1,14 @@
 import Foundation
 import NaraLocalization
 import NaraModel
+import TestSupport
 import Testing
-
-/// A PO fixture with position markers (`1️⃣`, `2️⃣` …) taken out, and where each one stood
-/// (1-based line and column, columns counting Unicode scalars).
-struct Marked {
-  let text: String
-  let markers: [String: (line: Int, column: Int)]
-
-  init(_ marked: String) {
-    let scalars = Array(marked.unicodeScalars)
-    var out = String.UnicodeScalarView(), found: [String: (line: Int, column: Int)] = [:]
-    var line = 1, column = 1, i = 0
-    while i < scalars.count {
-      let s = scalars[i]
-      if i + 2 < scalars.count, ("0"..."9").contains(s), scalars[i + 1] == "\u{FE0F}", scalars[i + 2] == "\u{20E3}" {
-        found[String(String.UnicodeScalarView(scalars[i...(i + 2)]))] = (line, column)
-        i += 3
-        continue
-      }
-      out.append(s)
-      if s == "\n" { line += 1; column = 1 } else { column += 1 }
-      i += 1
-    }
-    text = String(out); markers = found
-  }
-}
 
 /// The outcome of reading a PO text: the catalog or the diagnostics.
 struct ReadResult {
   var catalog: POCatalog?
   var diagnostics: [Diagnostic]
-  var marked: Marked
+  var marked: MarkedText
   var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
   var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
@@ -59,11 +35,11 @@ struct ReadResult {
 
 /// Reads a marked PO text as the file `fi.po`.
 func read(_ marked: String, header: Bool = true) -> ReadResult {
-  let m = Marked((header ? finnishHeader : "") + marked)
+  let m = MarkedText((header ? finnishHeader : "") + marked)
   return read(bytes: Data(m.text.utf8), marked: m)
 }
 
-func read(bytes: Data, marked: Marked = Marked("")) -> ReadResult {
+func read(bytes: Data, marked: MarkedText = MarkedText("")) -> ReadResult {
   do {
     let c = try POCatalog.parse(bytes, file: "fi.po")
     return ReadResult(catalog: c, diagnostics: c.warnings, marked: marked)
@@ -93,8 +69,7 @@ struct Gettext {
   init() throws {
     try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/msgfmt"),
                  "gettext is not installed: apt-get install -y gettext (scripts/install-deps)")
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("naraprint-l10n-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    dir = URL(fileURLWithPath: try tempDirectory(prefix: "naraprint-l10n"))
   }
 
   func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
@@ -104,20 +79,8 @@ struct Gettext {
   /// Runs `/usr/bin/<tool>` in the directory; returns its exit status and standard error.
   @discardableResult
   func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
-    p.arguments = arguments
-    p.currentDirectoryURL = dir
-    var env = ProcessInfo.processInfo.environment
-    env["LC_ALL"] = "C.UTF-8"
-    p.environment = env
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    let r = try TestSupport.run("/usr/bin/" + tool, arguments, cwd: dir.path, env: ["LC_ALL": "C.UTF-8"])
+    return (r.status, r.err)
   }
 
   /// Runs a tool and expects it to succeed.

@@ -1,33 +1,13 @@
 import CPangoCairo
-import Foundation
+import NaraColour
 import NaraModel
 import NaraPageTree
 
-/// A page's boxes for the print shop (ISO 32000-1 §14.11.2), in points from the media's
-/// top-left corner: the trim (the finished page) sits `trimOffset` in, the bleed `bleed`
-/// around it, and the media holds the slug with the marks.
-struct PageBoxes: Sendable {
-  var media: Size
-  var trimOffset: Double
-  var trim: Size
-  var bleed: Double
-
-  /// `[llx lly urx ury]` in PDF coordinates (y up), which is the same box here: every box is
-  /// centred on the media.
-  var trimBox: (Double, Double, Double, Double) {
-    (trimOffset, media.height - trimOffset - trim.height, trimOffset + trim.width, media.height - trimOffset)
-  }
-  var bleedBox: (Double, Double, Double, Double) {
-    let t = trimBox
-    return (t.0 - bleed, t.1 - bleed, t.2 + bleed, t.3 + bleed)
-  }
-}
-
 /// Crop marks, registration marks and the slug line, drawn outside the bleed.
 enum PrintMarks {
-  /// The registration colour: drawn in this sRGB value, which the CMYK conversion turns into
-  /// the `All` separation (every plate). No layout colour is this value.
-  static let registration = Colour(red: 1.0 / 255, green: 2.0 / 255, blue: 3.0 / 255)
+  /// The registration colour (`Colour.registration`, which the PDF/X step turns into the
+  /// `All` separation).
+  static let registration = Colour.registration
 
   static func draw(_ cr: OpaquePointer, page: RenderedPage, offset: Double, bleed: Double, registration: Bool, slugLine: String?) {
     let gap = bleed + Length.mm(1).points, len = Length.mm(6).points

@@ -1,5 +1,4 @@
 import ArgumentParser
-import NaraCairo
 import NaraTypography
 
 /// `naraprint hyphenate [--lang sv-SE] [--exceptions FILE] WORD…`

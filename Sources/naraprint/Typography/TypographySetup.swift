@@ -1,4 +1,4 @@
-import NaraCairo
+import NaraHyphen
 import NaraTypography
 
 /// Builds the Typographer the typography subcommands use, the same way a render does:

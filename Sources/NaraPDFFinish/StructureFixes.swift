@@ -1,4 +1,4 @@
-import Foundation
+import NaraModel
 
 /// Step 2, the structure tree: alternative texts on Figure elements (ISO 14289-1 §7.3).
 enum StructureFixes {

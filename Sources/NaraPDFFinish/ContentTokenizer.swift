@@ -1,3 +1,5 @@
+import NaraModel
+
 /// One instruction of a content stream: an operator and the bytes of it and its operands.
 struct ContentInstruction: Equatable {
   /// The operator keyword (`Tj`, `BDC` …); an inline image is one instruction `BI` that

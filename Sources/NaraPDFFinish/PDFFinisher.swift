@@ -1,4 +1,4 @@
-import Foundation
+import NaraModel
 
 /// What the finished PDF must say that Cairo 1.16 does not write.
 public struct AccessibilityInfo: Sendable {
@@ -29,8 +29,8 @@ public struct AccessibilityInfo: Sendable {
 /// 4. TrueType CID fonts get `/CIDToGIDMap /Identity` (`ObjectFixes`);
 /// 5. content drawn outside any tag becomes an Artifact (`ArtifactMarker`).
 /// The same input gives the same bytes (see `QPDFDocument.writeInPlace`).
-enum PDFFinisher {
-  static func finish(path: String, info: AccessibilityInfo, boxes: [PageBoxes]? = nil, print: PrintSettings? = nil) throws {
+public enum PDFFinisher {
+  public static func finish(path: String, info: AccessibilityInfo, boxes: [PageBoxes]? = nil, print: PrintConversion? = nil) throws {
     let doc = try QPDFDocument(reading: path)
     try CatalogFixes.apply(to: doc, info: info)
     try StructureFixes.apply(to: doc, info: info)

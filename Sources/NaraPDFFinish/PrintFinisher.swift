@@ -1,5 +1,14 @@
-import Foundation
+import NaraColour
 import NaraModel
+
+/// What making a PDF/X-4 needs besides the file: the printing condition and the exact CMYK
+/// of the colours the theme gives in CMYK.
+public struct PrintConversion: Sendable {
+  public var profile: PrintProfile
+  /// Exact CMYK by sRGB value (8 bits a channel, `Colour.hex`).
+  public var cmykColours: [String: CMYK]
+  public init(profile: PrintProfile, cmykColours: [String: CMYK] = [:]) { self.profile = profile; self.cmykColours = cmykColours }
+}
 
 /// Turns Cairo's device-RGB PDF into a PDF/X-4 (ISO 15930-7:2010) print file with libqpdf:
 /// page boxes, every colour in the condition's CMYK, images converted, transparency groups
@@ -21,7 +30,7 @@ enum PrintFinisher {
     }
   }
 
-  static func makePDFX(_ doc: QPDFDocument, settings: PrintSettings) throws {
+  static func makePDFX(_ doc: QPDFDocument, settings: PrintConversion) throws {
     let convert = colourConverter(settings)
     // Page content streams, form XObjects (Cairo's groups and masks), images, group spaces.
     var contentStreams = Set<Int>()
@@ -72,8 +81,8 @@ enum PrintFinisher {
 
   /// sRGB → CMYK: the theme's own CMYK where it gives one, registration colour for the marks,
   /// else the profile.
-  static func colourConverter(_ s: PrintSettings) -> (Double, Double, Double) -> CMYK {
-    let registration = PrintMarks.registration.hex
+  static func colourConverter(_ s: PrintConversion) -> (Double, Double, Double) -> CMYK {
+    let registration = Colour.registration.hex
     return { r, g, b in
       let c = Colour(red: r, green: g, blue: b)
       let key = c.hex
@@ -90,7 +99,7 @@ enum PrintFinisher {
     guard let data = try doc.streamData(stream) else {
       throw RenderError("making the print PDF failed: a content stream cannot be decoded")
     }
-    let registration = PrintMarks.registration
+    let registration = Colour.registration
     let result = try CMYKContent.rewrite(data, convert: convert, isRegistration: { r, g, b in
       abs(r - registration.red) < 0.001 && abs(g - registration.green) < 0.001 && abs(b - registration.blue) < 0.001
     })

@@ -1,4 +1,3 @@
-import Foundation
 import NaraModel
 
 /// Step 1, the document level: catalog entries and metadata (ISO 14289-1 §7.1, §7.2).

@@ -1,5 +1,6 @@
 internal import CLCMS
 import Foundation
+import NaraFiles
 import NaraModel
 
 /// A CMYK colour, components 0…1.

@@ -1,4 +1,4 @@
-import CPangoCairo
+internal import CGLib
 import Foundation
 
 /// The temporary files being written right now, process-wide, so that SIGINT, SIGTERM and

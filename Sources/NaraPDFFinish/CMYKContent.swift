@@ -1,4 +1,6 @@
 import Foundation
+import NaraColour
+import NaraModel
 
 /// Rewrites the colour operators of a content stream from RGB to CMYK, instruction by
 /// instruction (`rg`/`RG` → `k`/`K`, `g`/`G` → `k`/`K`, a `/DeviceRGB` colour space set with

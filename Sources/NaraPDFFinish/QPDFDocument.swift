@@ -1,5 +1,7 @@
 internal import CQPDF
 import Foundation
+import NaraFiles
+import NaraModel
 
 /// An object handle of one `QPDFDocument` (libqpdf's `qpdf_oh`, kept out of every public API).
 struct PDFObject {

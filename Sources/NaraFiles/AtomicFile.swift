@@ -1,4 +1,5 @@
 import Foundation
+import NaraModel
 
 /// Writes through a temporary file in the same folder and renames it on success, so a
 /// failed render never leaves a broken file where a good one was. The temporary file

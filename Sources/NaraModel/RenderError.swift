@@ -1,5 +1,3 @@
-import NaraModel
-
 /// A failure in a C library call, named so the user (or we) can tell what broke.
 public struct RenderError: HintedError, CustomStringConvertible, Sendable {
   public var message: String
