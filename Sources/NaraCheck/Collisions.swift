@@ -25,6 +25,27 @@ public struct Finding: Sendable, Hashable {
     case hairline = "hairline"
     /// A background that reaches for the page edge but does not fill the bleed (`check --print`).
     case shortOfBleed = "short-of-bleed"
+
+    /// The diagnostic code of findings of this kind.
+    public var code: DiagnosticCode {
+      switch self {
+      case .textOverlap: .textOverlap
+      case .artwork: .textOnArtwork
+      case .clearance: .clearance
+      case .sameBaseline: .sameBaseline
+      case .outsideTrim: .outsideTrim
+      case .safeArea: .safeArea
+      case .hidden: .hidden
+      case .forcedBreak: .forcedBreak
+      case .hairline: .hairline
+      case .shortOfBleed: .shortOfBleed
+      }
+    }
+
+    /// Findings that count as collisions in `check`'s summary (text against text or artwork).
+    public static let collisionCodes: Set<DiagnosticCode> = [
+      .textOverlap, .textOnArtwork, .clearance, .sameBaseline, .outsideTrim, .safeArea, .hidden, .forcedBreak,
+    ]
   }
   public var kind: Kind
   public var severity: Diagnostic.Severity
@@ -36,9 +57,7 @@ public struct Finding: Sendable, Hashable {
   public var hints: [String]
 
   public var diagnostic: Diagnostic {
-    var d = Diagnostic(severity, message, at: location, hints: hints)
-    d.code = (kind == .hairline || kind == .shortOfBleed ? "print:" : "collision:") + kind.rawValue
-    return d
+    Diagnostic(severity, kind.code, message, at: location, hints: hints, itemID: id)
   }
 }
 

@@ -53,11 +53,11 @@ extension LayoutEngine {
                      siblings: PlacedSiblings) throws -> (nodes: [Node], box: Rect)? {
     guard let target = siblings[anchor.target] else {
       let known = siblings.order.suffix(8).map { "`\($0)`" }.joined(separator: ", ")
-      diagnostics.append(.error(
+      diagnostics.append(.error(.anchor,
         "`\(item.id)` is anchored to `\(anchor.target)`, which is not an item placed before it on the same page or in the same group",
         at: anchor.location,
         hints: [known.isEmpty ? "place the target first, in the same `items:` list" : "items placed before it here: \(known)",
-                "an anchor can only name an earlier sibling: move the item after its target"]))
+                "an anchor can only name an earlier sibling: move the item after its target"], itemID: item.id, subject: anchor.target))
       return nil
     }
     let width = resolve(item.placement.width, available: defaultArea.width) ?? defaultArea.width
@@ -81,8 +81,9 @@ extension LayoutEngine {
     var topLeft: Point
     if let along = anchor.along {
       guard let path = target.path, let (p, tangent) = PathGeometry.point(on: path, at: along) else {
-        diagnostics.append(.error("`along:` needs a path, line or arrow to measure along, and `\(anchor.target)` is not one",
-                                  at: anchor.location, hints: ["anchor to the path's id, or remove `along:` to anchor to the item's box"]))
+        diagnostics.append(.error(.anchor, "`along:` needs a path, line or arrow to measure along, and `\(anchor.target)` is not one",
+                                  at: anchor.location, hints: ["anchor to the path's id, or remove `along:` to anchor to the item's box"],
+                                  itemID: item.id, subject: anchor.target))
         return nil
       }
       if let s = anchor.selfPoint {

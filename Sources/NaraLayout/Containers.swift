@@ -20,18 +20,17 @@ extension LayoutEngine {
         }
         nodes = [.group(GroupNode(transform: Transform.scale(scale).then(.translation(pad.start.points * (1 - scale), pad.top.points * (1 - scale))),
                                   children: nodes))]
-        diagnostics.append(Diagnostic(stack.overflow == .shrink ? .note : .warning, "stack `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its height on page \(pageNumber)",
-                                    at: item.location))
+        diagnostics.append(Diagnostic(stack.overflow == .shrink ? .note : .warning, .shrunk, "stack `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its height on page \(pageNumber)",
+                                    at: item.location, itemID: item.id))
         used *= scale
       }
       if used > innerH + 0.5 {
         // Content taller than the stack: what follows it on the page would be covered.
         let mm = Length(points: used - innerH).millimetres
-        var d = Diagnostic.warning(
+        let d = Diagnostic.warning(.overflow,
           "stack `\(item.id)` is \(formatNumber(mm)) mm too tall for its \(formatNumber(Length(points: innerH).millimetres)) mm on page \(pageNumber)",
           at: item.location, hints: ["shorten its texts, give it more room, or let it grow (remove its height)",
-                                     "or render with --fit shrink (or give the stack `overflow: shrink`)"])
-        d.code = "overflow"
+                                     "or render with --fit shrink (or give the stack `overflow: shrink`)"], itemID: item.id)
         diagnostics.append(d)
       }
     }

@@ -109,7 +109,8 @@ public final class LayoutEngine {
     }
     for name in storyScales.keys.sorted() {
       guard let scale = storyScales[name], let last = storyLastFrame[name] else { continue }
-      diagnostics.append(Diagnostic(.note, "story `\(name)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frames", at: last.item.location))
+      diagnostics.append(.note(.shrunk, "story `\(name)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frames", at: last.item.location,
+                               itemID: last.item.id, subject: name))
     }
     try reportStoryOverflow()
     return LayoutResult(document: PagedDocument(metadata: meta, pages: pages), diagnostics: diagnostics, fits: fits)

@@ -39,9 +39,9 @@ extension LayoutEngine {
       let style = prepared.style
       if let min = style.minimumSize { if style.size > min + 0.01 { result.canShrink = true } } else { result.canShrink = true }
       if let min = style.minimumSize, style.size < min - 0.01, scale == 1, cursor.byte == 0 {
-        diagnostics.append(.warning(
+        diagnostics.append(.warning(.belowMinimumSize,
           "text `\(textID)` is set at \(formatNumber(style.size)) pt, below the \(formatNumber(min)) pt its style `\(style.name)` allows",
-          at: block.location, hints: ["make it larger, or lower the style's min-size if the smaller size is meant"]))
+          at: block.location, hints: ["make it larger, or lower the style's min-size if the smaller size is meant"], itemID: item.id))
       }
       let lines = prepared.shaped.lines
       var spaceBefore = first || cursor.byte > 0 ? 0 : max(previousAfter, style.spaceBefore)

@@ -115,21 +115,21 @@ extension LayoutEngine {
     let side = [width, height].compactMap { $0 }.min() ?? Length.mm(30).points
     let empty = Laid(size: Size(width: side, height: side), nodes: [])
     guard let codes else {
-      diagnostics.append(.error("QR codes cannot be drawn here (no encoder)", at: item.location)); return empty
+      diagnostics.append(.error(.renderFailure, "QR codes cannot be drawn here (no encoder)", at: item.location, itemID: item.id)); return empty
     }
     let modules: [[Bool]]
     do { modules = try codes.qrModules(data, level: level) } catch {
-      diagnostics.append(.error("cannot make a QR code of this text: \(error)", at: item.location,
-                                hints: ["QR codes hold at most about 2,300 characters at level M; shorten the address"]))
+      diagnostics.append(.error(.qrCode, "cannot make a QR code of this text: \(error)", at: item.location,
+                                hints: ["QR codes hold at most about 2,300 characters at level M; shorten the address"], itemID: item.id))
       return empty
     }
     let quiet = 4
     let count = modules.count + 2 * quiet
     let module = side / Double(count)
     if module < Length.mm(0.4).points {
-      diagnostics.append(.warning(
+      diagnostics.append(.warning(.qrCode,
         "the QR code's modules are \(formatNumber(Length(points: module).millimetres)) mm: too small for a phone to read in print",
-        at: item.location, hints: ["make it at least \(Int((Length.mm(0.4).points * Double(count) / Length.mm(1).points).rounded(.up))) mm wide, or shorten its text"]))
+        at: item.location, hints: ["make it at least \(Int((Length.mm(0.4).points * Double(count) / Length.mm(1).points).rounded(.up))) mm wide, or shorten its text"], itemID: item.id))
     }
     var commands: [PathData.Command] = []
     for (r, row) in modules.enumerated() {
@@ -157,9 +157,9 @@ extension LayoutEngine {
     let natural: Size
     do { natural = try images.naturalSize(ofImageAt: image.path) } catch {
       let hinted = error as? HintedError
-      diagnostics.append(.error("cannot read the image: \(hinted?.message ?? "\(error)")", at: item.location,
+      diagnostics.append(.error(.imageUnreadable, "cannot read the image: \(hinted?.message ?? "\(error)")", at: item.location,
                                 hints: hinted.map { $0.hints.isEmpty ? ["check that the file is a valid PNG, JPEG or SVG"] : $0.hints }
-                                  ?? ["check that the file is a valid PNG, JPEG or SVG"]))
+                                  ?? ["check that the file is a valid PNG, JPEG or SVG"], itemID: item.id))
       return Laid(size: Size(width: width ?? 0, height: height ?? 0), nodes: [])
     }
     let aspect = natural.height > 0 ? natural.width / natural.height : 1

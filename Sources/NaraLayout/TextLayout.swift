@@ -33,7 +33,7 @@ extension LayoutEngine {
       if scale < 1 {
         // Asked for in the layout (`overflow: shrink`): a note; forced by `--fit shrink`: a warning.
         let message = "text `\(item.id)` was shrunk to \(Int((scale * 100).rounded())) % to fit its frame on page \(pageNumber)"
-        diagnostics.append(Diagnostic(frame.overflow == .shrink ? .note : .warning, message, at: item.location))
+        diagnostics.append(Diagnostic(frame.overflow == .shrink ? .note : .warning, .shrunk, message, at: item.location, itemID: item.id))
       }
     }
     if let maxLines = frame.maxLines, set.lineBottoms.count > maxLines {
@@ -41,8 +41,7 @@ extension LayoutEngine {
         + (scale < 1 ? " even at its style's min-size" : "")
       let hints = scale < 1 ? ["shorten the text, or give it more room (a wider frame or a higher max-lines)"]
         : ["shorten the text, or add `overflow: shrink` to shrink it down to its style's min-size"]
-      var d: Diagnostic = frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints)
-      d.code = "overflow"
+      let d = Diagnostic(frame.overflow == .error ? .error : .warning, .overflow, message, at: item.location, hints: hints, itemID: item.id)
       diagnostics.append(d)
     }
     let contentH = set.height + padV
@@ -94,8 +93,7 @@ extension LayoutEngine {
     let mm = Length(points: excess).millimetres
     let message = "text `\(item.id)` does not fit its frame on page \(pageNumber): \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) too long"
     let hints = ["shorten the text, make the frame taller, or let it grow (remove its height)", "or add `overflow: shrink` to shrink it down to its style's min-size"]
-    var d: Diagnostic = frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints)
-    d.code = "overflow"
+    let d = Diagnostic(frame.overflow == .error ? .error : .warning, .overflow, message, at: item.location, hints: hints, itemID: item.id)
     diagnostics.append(d)
   }
 
@@ -114,9 +112,9 @@ extension LayoutEngine {
   /// A character no configured font has would print as an empty box: that is an error.
   func reportMissing(_ scalars: [Unicode.Scalar], item: Item) {
     let list = scalars.map { s in "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4) + " (\(Character(s)))" }
-    diagnostics.append(.error(
+    diagnostics.append(.error(.missingGlyphs,
       "text `\(item.id)` has characters no font can show: " + list.joined(separator: ", "), at: item.location,
-      hints: ["remove or replace them, or add a font that has them to fonts/ (see fonts/LICENSES.md)"]))
+      hints: ["remove or replace them, or add a font that has them to fonts/ (see fonts/LICENSES.md)"], itemID: item.id))
   }
 
   func mirror(_ x: Double, _ w: Double, _ total: Double) -> Double { isRTL ? total - x - w : x }

@@ -98,8 +98,7 @@ extension LayoutEngine {
     let mm = Length(points: set.height).millimetres
     let message = "\(what) does not fit: \(lines) line\(lines == 1 ? "" : "s") (\(formatNumber(mm)) mm) left over after frame `\(item.id)` on page \(page)"
     let hints = ["shorten the text, make the frames larger, or add a frame that shows the rest (`story:`)"]
-    var d: Diagnostic = frame.overflow == .error ? .error(message, at: item.location, hints: hints) : .warning(message, at: item.location, hints: hints)
-    d.code = "overflow"
+    let d = Diagnostic(frame.overflow == .error ? .error : .warning, .overflow, message, at: item.location, hints: hints, itemID: item.id)
     diagnostics.append(d)
     return set.height
   }

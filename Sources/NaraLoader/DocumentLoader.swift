@@ -63,7 +63,7 @@ public struct LayoutLoader: Sendable {
     let absolute = URL(fileURLWithPath: Self.absolutePath(path)).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     let projectRoot = root ?? ProjectRoot.discover(for: absolute)
-    guard let (reader, root) = Reader.open(absolute, root: projectRoot, diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
+    guard let (reader, root) = Reader.openCoded(absolute, root: projectRoot, diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
     let ledger = StringLedger()
     ledger.memory = paragraphMemory
@@ -88,7 +88,7 @@ public struct LayoutLoader: Sendable {
     if let t = top["theme"] {
       if let name = reader.string(t, what: "theme") {
         let themePath = reader.resolvePath(name)
-        if let (themeReader, themeRoot) = Reader.open(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.location(t), cache: cache) {
+        if let (themeReader, themeRoot) = Reader.openCoded(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.span(t), cache: cache) {
           themeReader.scopes = [vars]
           themeReader.missingVariables = missing
           theme = themeReader.theme(themeRoot)
@@ -97,7 +97,7 @@ public struct LayoutLoader: Sendable {
         }
       }
     } else {
-      reader.error("the layout names no theme", at: root, hints: ["add `theme: theme.yaml` (the shared colours, fonts and styles)"])
+      reader.error("the layout names no theme", at: root, hints: ["add `theme: theme.yaml` (the shared colours, fonts and styles)"], code: .missingSection)
     }
     context.theme = theme
 
@@ -106,7 +106,7 @@ public struct LayoutLoader: Sendable {
       for node in reader.list(imports, what: "imports") {
         guard let name = reader.string(node, what: "import") else { continue }
         let importPath = reader.resolvePath(name)
-        guard let (r, root) = Reader.open(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.location(node), cache: cache) else { continue }
+        guard let (r, root) = Reader.openCoded(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.span(node), cache: cache) else { continue }
         r.scopes = [vars]
         r.missingVariables = missing
         r.ledger = ledger
@@ -121,7 +121,7 @@ public struct LayoutLoader: Sendable {
     if let c = top["components"] { context.registerComponents(c, reader: reader) }
 
     var settings = top["document"].map { reader.settings($0, theme: theme) } ?? {
-      reader.error("the layout has no `document:` section", at: root, hints: ["add `document:` with at least `size: A4`"])
+      reader.error("the layout has no `document:` section", at: root, hints: ["add `document:` with at least `size: A4`"], code: .missingSection)
       return DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
     }()
     if let language {
@@ -136,21 +136,21 @@ public struct LayoutLoader: Sendable {
     var pages: [Page] = []
     if let p = top["pages"] {
       let list = reader.list(p, what: "pages")
-      if list.isEmpty { reader.error("`pages` is empty", at: p, hints: ["add at least one page with `- items:`"]) }
+      if list.isEmpty { reader.error("`pages` is empty", at: p, hints: ["add at least one page with `- items:`"], code: .missingSection) }
       if list.count > Limits.pages {
         reader.error("the layout has \(list.count) pages; a layout has at most \(Limits.pages)", at: p,
-                     hints: ["split it into several layouts (a kit puts them together)"])
+                     hints: ["split it into several layouts (a kit puts them together)"], code: .tooMany)
       }
       for (i, pageNode) in list.prefix(Limits.pages).enumerated() {
         if let page = reader.page(pageNode, number: i + 1, context: &context) { pages.append(page) }
       }
     } else {
-      reader.error("the layout has no `pages:`", at: root, hints: ["add `pages:` with one `- items:` per page"])
+      reader.error("the layout has no `pages:`", at: root, hints: ["add `pages:` with one `- items:` per page"], code: .missingSection)
     }
     context.checkUnusedComponents(definedIn: reader)
     for name in context.stories.keys.sorted() where !context.usedStories.contains(name) {
-      reader.diagnostics.append(.warning("story `\(name)` is not shown in any frame", at: context.stories[name]!.location,
-                                         hints: ["show it with a text frame: `- text: { story: \(name), size: [80mm, 200mm] }`"]))
+      reader.diagnostics.append(.warning(.unusedStory, "story `\(name)` is not shown in any frame", at: context.stories[name]?.location,
+                                         hints: ["show it with a text frame: `- text: { story: \(name), size: [80mm, 200mm] }`"], subject: name))
     }
 
     diagnostics += reader.diagnostics + context.readers.flatMap(\.diagnostics) + context.extraDiagnostics
@@ -197,14 +197,13 @@ public struct LayoutLoader: Sendable {
     var out: [Diagnostic] = []
     var extra: [String: Int] = [:]
     for d in diagnostics {
-      if d.message.hasPrefix("the variable `{{"), let end = d.message.range(of: "}}`") {
-        let name = String(d.message[d.message.index(d.message.startIndex, offsetBy: 16)..<end.lowerBound])
+      if d.code == .unsetVariable, let name = d.subject {
         if firstIndex[name] != nil { extra[name, default: 0] += 1; continue }
         firstIndex[name] = out.count
       }
       out.append(d)
     }
-    for (name, n) in extra { out[firstIndex[name]!].hints.append("it is used in \(n) more place\(n == 1 ? "" : "s") too") }
+    for (name, n) in extra.sorted(by: { $0.key < $1.key }) { guard let i = firstIndex[name] else { continue }; out[i].hints.append("it is used in \(n) more place\(n == 1 ? "" : "s") too") }
     return out
   }
 }
@@ -212,7 +211,7 @@ public struct LayoutLoader: Sendable {
 extension Reader {
   func list(_ node: Node, what: String) -> [Node] {
     guard case .sequence(let seq) = node else {
-      error("\(what) must be a list (lines starting with `- `), not \(describe(node))", at: node); return []
+      error("\(what) must be a list (lines starting with `- `), not \(describe(node))", at: node, code: .wrongValueKind); return []
     }
     return Array(seq)
   }
@@ -228,7 +227,7 @@ extension Reader {
         if let item = item(itemNode, id: "\(prefix).\(k + 1)", context: &context, placement: .absolute) { items.append(item) }
       }
     } else {
-      error("page \(number) has no `items:`", at: node, hints: ["add `items:` with what goes on the page"])
+      error("page \(number) has no `items:`", at: node, hints: ["add `items:` with what goes on the page"], code: .missingSection)
     }
     var page = Page(background: background, items: items, location: location(node))
     if let ro = f["reading-order"] {
@@ -238,7 +237,7 @@ extension Reader {
         if known.contains(id) { page.readingOrder.append(id); continue }
         var hints = ["list the ids of this page's items (explicit `id:` or derived, like \(prefix).2)"]
         if let g = closestMatch(to: id, in: known) { hints.insert("did you mean `\(g)`?", at: 0) }
-        error("no item `\(id)` on page \(number)", at: n, hints: hints)
+        error("no item `\(id)` on page \(number)", at: n, hints: hints, code: .unknownItem, subject: id)
       }
     }
     return page

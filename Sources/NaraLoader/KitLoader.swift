@@ -47,7 +47,7 @@ extension LayoutLoader {
     let file = URL(fileURLWithPath: Self.absolutePath(Self.resolve(path))).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     let projectRoot = root ?? ProjectRoot.discover(for: file)
-    guard let (reader, root) = Reader.open(file, root: projectRoot, what: "kit", diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
+    guard let (reader, root) = Reader.openCoded(file, root: projectRoot, what: "kit", diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
     reader.scopes = [variables]
     reader.missingVariables = missing
     let ledger = StringLedger()
@@ -64,10 +64,10 @@ extension LayoutLoader {
     var sheetErrors: [Diagnostic] = []
     if let s = f["sheets"] {
       let names = reader.list(s, what: "sheets")
-      if names.isEmpty { reader.error("the kit names no sheets", at: s, hints: ["list the sheet layouts in order under `sheets:`"]) }
+      if names.isEmpty { reader.error("the kit names no sheets", at: s, hints: ["list the sheet layouts in order under `sheets:`"], code: .missingSection) }
       if names.count > Limits.kitSheets {
         reader.error("the kit lists \(names.count) sheets; a kit has at most \(Limits.kitSheets)", at: s,
-                     hints: ["split it into several kits"])
+                     hints: ["split it into several kits"], code: .tooMany)
       }
       var sheetLoader = self
       sheetLoader.root = projectRoot
@@ -75,11 +75,12 @@ extension LayoutLoader {
         guard let name = reader.string(n, what: "sheet") else { continue }
         let sheetPath = reader.resolvePath(name)
         if case .failure(let refusal) = projectRoot.admit(sheetPath, what: "sheet", maxBytes: Limits.yamlFileBytes) {
-          reader.error(refusal.message, at: n, hints: refusal.hints + (refusal.message.contains("not found") ? ["sheets are named relative to the kit file"] : []))
+          reader.error(refusal.message, at: n, hints: refusal.hints + (refusal.reason == .notFound ? ["sheets are named relative to the kit file"] : []),
+                       code: .fileUnreadable)
           continue
         }
         if !["yaml", "yml"].contains((sheetPath as NSString).pathExtension.lowercased()) {
-          reader.error("\(Reader.displayPath(sheetPath)) is not a YAML file", at: n, hints: ["a sheet is a layout, a .yaml file"])
+          reader.error("\(Reader.displayPath(sheetPath)) is not a YAML file", at: n, hints: ["a sheet is a layout, a .yaml file"], code: .notYAML)
           continue
         }
         do {
@@ -94,7 +95,7 @@ extension LayoutLoader {
         }
       }
     } else {
-      reader.error("the kit has no `sheets:`", at: kitNode, hints: ["list the sheet layouts in order under `sheets:`"])
+      reader.error("the kit has no `sheets:`", at: kitNode, hints: ["list the sheet layouts in order under `sheets:`"], code: .missingSection)
     }
     let all = LayoutLoader.collapseUnsetVariables(LayoutLoader.unique(diagnostics + reader.diagnostics + sheetErrors))
     if all.contains(where: { $0.severity == .error }) {

@@ -28,13 +28,13 @@ struct LoadContext {
 
   mutating func registerComponents(_ node: Node, reader: Reader) {
     guard case .mapping(let m) = node else {
-      reader.error("`components` must be a mapping of names to components", at: node); return
+      reader.error("`components` must be a mapping of names to components", at: node, code: .wrongValueKind); return
     }
     for (k, v) in m {
-      guard let name = k.scalar?.string else { reader.error("a component name must be a word", at: k); continue }
+      guard let name = k.scalar?.string else { reader.error("a component name must be a word", at: k, code: .wrongValueKind); continue }
       if let existing = components[name] {
         reader.error("component `\(name)` is defined twice", at: k,
-                     hints: ["the other one is at \(existing.reader.location(existing.node))"])
+                     hints: ["the other one is at \(existing.reader.location(existing.node))"], code: .duplicateComponent, subject: name)
         continue
       }
       components[name] = ComponentSource(name: name, node: v, reader: reader)
@@ -43,8 +43,8 @@ struct LoadContext {
 
   mutating func claim(id: String, at location: SourceLocation) -> Bool {
     if let other = ids[id] {
-      extraDiagnostics.append(.error("the id `\(id)` is used twice", at: location,
-                                     hints: ["ids must be unique in a layout; the other is at \(other)"]))
+      extraDiagnostics.append(.error(.duplicateID, "the id `\(id)` is used twice", at: location,
+                                     hints: ["ids must be unique in a layout; the other is at \(other)"], itemID: id, subject: id))
       return false
     }
     ids[id] = location
@@ -55,8 +55,8 @@ struct LoadContext {
   /// imported files are a library and need not all be used).
   mutating func checkUnusedComponents(definedIn reader: Reader) {
     for c in components.values.sorted(by: { $0.name < $1.name }) where c.reader === reader && !c.used {
-      extraDiagnostics.append(.warning("component `\(c.name)` is defined but never placed", at: reader.location(c.node),
-                                       hints: ["place it with `- use: \(c.name)`, or remove it"]))
+      extraDiagnostics.append(.warning(.unusedComponent, "component `\(c.name)` is defined but never placed", at: reader.location(c.node),
+                                       hints: ["place it with `- use: \(c.name)`, or remove it"], subject: c.name))
     }
   }
 }

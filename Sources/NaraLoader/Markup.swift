@@ -178,7 +178,7 @@ struct MarkupParser {
     }
     emit()
     if emphasis || strong {
-      diagnostics.append(.warning("a `*` or `**` is not closed; the rest of the paragraph is emphasised", at: loc,
+      diagnostics.append(.warning(.unclosedEmphasis, "a `*` or `**` is not closed; the rest of the paragraph is emphasised", at: loc,
                                   hints: ["close it, or write \\* for a literal star"]))
     }
     return out
@@ -189,7 +189,7 @@ struct MarkupParser {
       // Past the limit the bracket's text is kept as it was typed, and not parsed further.
       if !reportedTooDeep {
         reportedTooDeep = true
-        diagnostics.append(.error(
+        diagnostics.append(.error(.markupSyntax,
           "`[…]{stil}` or `[…](länk)` nested more than \(Self.maximumNesting) levels deep", at: loc,
           hints: ["nest at most \(Self.maximumNesting) brackets inside each other, or write \\[ for a literal bracket"]))
       }
@@ -252,7 +252,7 @@ struct MarkupParser {
     let target = raw.replacingOccurrences(of: "\\(", with: "(").replacingOccurrences(of: "\\)", with: ")")
     let kinds = "a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…)"
     if target.isEmpty {
-      diagnostics.append(.error("a link has no target", at: loc, hints: ["write [text](https://…): the target is \(kinds)"]))
+      diagnostics.append(.error(.invalidLink, "a link has no target", at: loc, hints: ["write [text](https://…): the target is \(kinds)"]))
       return nil
     }
     if let colon = target.firstIndex(of: ":"), case let scheme = target[..<colon], scheme.first?.isLetter == true,
@@ -264,14 +264,14 @@ struct MarkupParser {
       if !(lower.contains(".") && !port.isEmpty && port.allSatisfy(\.isNumber)) {
         var hints = ["a link in print may go to \(kinds)"]
         if lower == "file" { hints.append("put the file on the web and link to its address") }
-        diagnostics.append(.error("the link target `\(target)` uses `\(scheme):`, which a reader of the PDF cannot follow", at: loc, hints: hints))
+        diagnostics.append(.error(.invalidLink, "the link target `\(target)` uses `\(scheme):`, which a reader of the PDF cannot follow", at: loc, hints: hints))
         return nil
       }
     }
     if Self.looksLikeWebAddress(target) { return "https://" + target }
     var hints = ["write the whole web address, beginning with https://"]
     if target.contains("@"), !target.contains("/") { hints.insert("for an e-mail address write mailto:\(target)", at: 0) }
-    diagnostics.append(.error("the link target `\(target)` is not a web address", at: loc, hints: hints))
+    diagnostics.append(.error(.invalidLink, "the link target `\(target)` is not a web address", at: loc, hints: hints, subject: target))
     return nil
   }
 

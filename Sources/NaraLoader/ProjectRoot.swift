@@ -23,7 +23,7 @@ public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
   public init(explicit dir: String) throws(DiagnosticsError) {
     let absolute = LayoutLoader.absolutePath(dir)
     guard let real = Self.realPath(absolute), Self.kind(of: real) == .directory else {
-      throw DiagnosticsError([.error("--root \(dir) is not a folder", hints: ["give the project's folder, e.g. --root ."])])
+      throw DiagnosticsError([.error(.invalidOption, "--root \(dir) is not a folder", hints: ["give the project's folder, e.g. --root ."])])
     }
     path = real
     reason = "--root"
@@ -56,8 +56,11 @@ public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
 
   /// Why a file may not be read.
   public struct Refusal: Error, Sendable {
+    public enum Reason: Sendable, Hashable { case notFound, outside, folder, notRegular, tooLarge }
     public var message: String
     public var hints: [String]
+    /// Why, as data (callers add hints by this, never by the message).
+    public var reason: Reason = .notRegular
   }
 
   /// The file a layout names, checked before anything reads it: inside the root (after
@@ -69,32 +72,32 @@ public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
     guard let real = Self.realPath(lexical) else {
       if !contains(lexical) { return .failure(outside(shown)) }
       return .failure(Refusal(message: "\(["image", "sheet"].contains(what) ? what : "file") not found: \(shown)",
-                              hints: ["check the path; relative paths are resolved from the file that names them"]))
+                              hints: ["check the path; relative paths are resolved from the file that names them"], reason: .notFound))
     }
     guard contains(real) else {
       return .failure(real == lexical || !contains(lexical) ? outside(shown)
         : Refusal(message: "\(shown) is a symbolic link to \(real), outside the project root \(self.path)",
-                  hints: ["copy the file into the project instead of linking to it, or widen the root with --root"]))
+                  hints: ["copy the file into the project instead of linking to it, or widen the root with --root"], reason: .outside))
     }
     switch Self.kind(of: real) {
     case .regular: break
     case .directory:
       let article = "aeiou".contains(what.first ?? "x") ? "an" : "a"
-      return .failure(Refusal(message: "\(shown) is not \(article) \(what) file but a folder", hints: ["name the file itself"]))
+      return .failure(Refusal(message: "\(shown) is not \(article) \(what) file but a folder", hints: ["name the file itself"], reason: .folder))
     case .other, .missing:
       return .failure(Refusal(message: "\(shown) is not a regular file (a device, FIFO or socket), so it is not read",
                               hints: ["name an ordinary file"]))
     }
     if let size = Self.size(of: real), size > maxBytes {
       return .failure(Refusal(message: "\(shown) is \(size >> 20) MB; naraprint reads \(what) files of at most \(maxBytes >> 20) MB",
-                              hints: ["make the file smaller (an image: scale it down to what the page needs)"]))
+                              hints: ["make the file smaller (an image: scale it down to what the page needs)"], reason: .tooLarge))
     }
     return .success(real)
   }
 
   private func outside(_ shown: String) -> Refusal {
     Refusal(message: "\(shown) is outside the project root \(path)",
-            hints: ["keep the files a layout uses inside its project (root chosen as \(reason)); or widen the root with --root DIR"])
+            hints: ["keep the files a layout uses inside its project (root chosen as \(reason)); or widen the root with --root DIR"], reason: .outside)
   }
 
   // MARK: File system facts (stat never blocks, unlike opening a FIFO)

@@ -148,14 +148,15 @@ final class Reader {
       var hints = ["YAML needs consistent indentation with spaces (no tabs) and a space after each `:`"]
       if problem.contains("tab") { hints = ["indent with spaces, not tabs"] }
       if let context { hints.insert("\(context.text) at line \(context.mark.line)", at: 0) }
-      return .error("YAML syntax error: \(problem)", at: location(mark), hints: hints)
+      return .error(.yamlSyntax, "YAML syntax error: \(problem)", at: location(mark), hints: hints)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return .error("`\(duplicates.sorted().joined(separator: "`, `"))` is given twice in the same mapping", at: location(context.mark),
-                    hints: ["remove one of them"])
+      let keys = duplicates.sorted()
+      return .error(.yamlDuplicateKey, "`\(keys.joined(separator: "`, `"))` is given twice in the same mapping", at: location(context.mark),
+                    hints: ["remove one of them"], subject: keys.first)
     case .reader(let problem, _, _, _):
-      return .error("cannot read YAML: \(problem)", at: SourceLocation(file: displayName, line: 1, column: 1))
+      return .error(.yamlSyntax, "cannot read YAML: \(problem)", at: SourceLocation(file: displayName, line: 1, column: 1))
     default:
-      return .error("cannot parse YAML: \(error)", at: SourceLocation(file: displayName, line: 1, column: 1))
+      return .error(.yamlSyntax, "cannot parse YAML: \(error)", at: SourceLocation(file: displayName, line: 1, column: 1))
     }
   }
 
@@ -182,14 +183,15 @@ final class Reader {
   }
   func location(_ node: Node) -> SourceLocation { location(node.mark) }
 
-  func error(_ message: String, at node: Node, hints: [String] = []) {
-    diagnostics.append(.error(message, at: location(node), hints: hints))
+  /// An error at a node, spanning its token; `code` defaults to NP0200 (an invalid layout value).
+  func error(_ message: String, at node: Node, hints: [String] = [], code: DiagnosticCode = .invalidValue, subject: String? = nil) {
+    diagnostics.append(.error(code, message, at: span(node), hints: hints, subject: subject))
   }
-  func error(_ message: String, at location: SourceLocation, hints: [String] = []) {
-    diagnostics.append(.error(message, at: location, hints: hints))
+  func error(_ message: String, at location: SourceLocation, hints: [String] = [], code: DiagnosticCode = .invalidValue, subject: String? = nil) {
+    diagnostics.append(.error(code, message, at: location, hints: hints, subject: subject))
   }
-  func warning(_ message: String, at node: Node, hints: [String] = []) {
-    diagnostics.append(.warning(message, at: location(node), hints: hints))
+  func warning(_ message: String, at node: Node, hints: [String] = [], code: DiagnosticCode = .invalidValue, subject: String? = nil) {
+    diagnostics.append(.warning(code, message, at: span(node), hints: hints, subject: subject))
   }
 
   // MARK: Mappings with known keys

@@ -11,7 +11,7 @@ extension Reader {
     if let n = f["size"] {
       if case .sequence = n, let p = point(n, what: "size") {
         if p.x < Length.mm(10).points || p.y < Length.mm(10).points || p.x > Length.mm(5000).points || p.y > Length.mm(5000).points {
-          error("page size must be between 10 mm and 5000 mm on each side", at: n)
+          error("page size must be between 10 mm and 5000 mm on each side", at: n, code: .pageSetup)
         } else { s.pageSize = Size(width: p.x, height: p.y) }
       } else if let name = rawScalar(n, what: "size") {
         if let (w, h) = paperSizes[name] ?? paperSizes[name.uppercased()] {
@@ -19,7 +19,7 @@ extension Reader {
         } else {
           var hints = ["use A3, A4, A5 (or A2, A6, SRA3, letter) or [width, height] like [210mm, 297mm]"]
           if let g = closestMatch(to: name, in: paperSizes.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-          error("unknown page size `\(name)`", at: n, hints: hints)
+          error("unknown page size `\(name)`", at: n, hints: hints, code: .pageSetup, subject: name)
         }
       }
     }
@@ -27,7 +27,7 @@ extension Reader {
       switch o {
       case "portrait", "stående": if s.pageSize.width > s.pageSize.height { s.pageSize = Size(width: s.pageSize.height, height: s.pageSize.width) }
       case "landscape", "liggande": if s.pageSize.width < s.pageSize.height { s.pageSize = Size(width: s.pageSize.height, height: s.pageSize.width) }
-      default: error("orientation cannot be `\(o)`", at: n, hints: ["use portrait or landscape"])
+      default: error("orientation cannot be `\(o)`", at: n, hints: ["use portrait or landscape"], code: .pageSetup)
       }
     }
     if let n = f["margins"], let m = insets(n, what: "margins") {
@@ -36,19 +36,19 @@ extension Reader {
       let across = m.start.points + m.end.points, down = m.top.points + m.bottom.points
       if across > s.pageSize.width - room || down > s.pageSize.height - room || min(m.start.points, m.end.points, m.top.points, m.bottom.points) < 0 {
         error("the margins leave no room on the page: \(mm(across)) mm of \(mm(s.pageSize.width)) mm across, \(mm(down)) mm of \(mm(s.pageSize.height)) mm down",
-              at: n, hints: ["margins are measured from each edge of the page; leave at least 10 mm between them"])
+              at: n, hints: ["margins are measured from each edge of the page; leave at least 10 mm between them"], code: .pageSetup)
       } else { s.margins = m }
     }
     if let n = f["bleed"], let b = length(n, what: "bleed", max: .mm(25)) { s.bleed = b }
     if let n = f["safe-area"], let b = length(n, what: "safe-area", max: .mm(50)) { s.safeArea = b }
     if let n = f["paper"], let p = rawScalar(n, what: "paper") {
       if ["coated", "uncoated"].contains(p) { s.paper = p } else {
-        error("paper cannot be `\(p)`", at: n, hints: ["use coated (FOGRA39, most brochures and posters) or uncoated (FOGRA29, office-like paper)"])
+        error("paper cannot be `\(p)`", at: n, hints: ["use coated (FOGRA39, most brochures and posters) or uncoated (FOGRA29, office-like paper)"], code: .pageSetup)
       }
     }
     if let n = f["lang"], let l = string(n, what: "lang") {
       if l.range(of: "^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
-        error("`\(l)` is not a language tag", at: n, hints: ["write a BCP 47 tag such as sv-SE, fi, ar or ti"])
+        error("`\(l)` is not a language tag", at: n, hints: ["write a BCP 47 tag such as sv-SE, fi, ar or ti"], code: .languageTag, subject: l)
       } else { s.language = l }
     }
     if let n = f["direction"] { s.direction = choice(n, what: "direction", as: Direction.self) ?? .ltr }
@@ -70,7 +70,7 @@ extension Reader {
       case 2: return Insets(top: ls[0], end: ls[1], bottom: ls[0], start: ls[1])
       case 4: return Insets(top: ls[0], end: ls[1], bottom: ls[2], start: ls[3])
       default:
-        error("\(what) takes one length, two [vertical, horizontal] or four [top, end, bottom, start]", at: node); return nil
+        error("\(what) takes one length, two [vertical, horizontal] or four [top, end, bottom, start]", at: node, code: .wrongValueKind); return nil
       }
     case .mapping:
       guard let f = fields(node, allowed: ["top", "bottom", "start", "end"], what: what,
@@ -78,7 +78,7 @@ extension Reader {
       func l(_ k: String) -> Length { f[k].flatMap { length($0, what: "\(what) \(k)") } ?? .zero }
       return Insets(top: l("top"), end: l("end"), bottom: l("bottom"), start: l("start"))
     case .alias:
-      error("YAML aliases are not supported here", at: node); return nil
+      error("YAML aliases are not supported here", at: node, code: .yamlAlias); return nil
     }
   }
 
@@ -90,7 +90,7 @@ extension Reader {
       let n = f[name]!
       guard let sf = fields(n, allowed: ["content", "style", "lang", "markup"], what: "story `\(name)`") else { continue }
       guard let c = sf["content"], case .scalar = c, let blocks = translatedBlocks(c, id: name, what: "content", theme: theme) else {
-        error("story `\(name)` needs its text under `content: |`", at: n); continue
+        error("story `\(name)` needs its text under `content: |`", at: n, code: .missingSection); continue
       }
       var style: String?
       if let sn = sf["style"], let s = string(sn, what: "style") {

@@ -87,7 +87,7 @@ extension Reader {
   /// recorded with its id, replaced by its translation when one exists, then given its variables.
   func translatable(_ node: Node, id: String, what: String) -> String? {
     guard case .scalar(let scalar) = node else {
-      error("\(what) must be text, not \(describe(node))", at: node); return nil
+      error("\(what) must be text, not \(describe(node))", at: node, code: .wrongValueKind); return nil
     }
     let source = substituteParameters(scalar.string)
     let remembered = currentMemory.entries(for: id)
@@ -103,7 +103,7 @@ extension Reader {
   /// translated document is marked Swedish: its own hyphenation and direction.
   func translatedBlocks(_ node: Node, id: String, what: String, theme: Theme) -> [TextBlock]? {
     guard case .scalar(let scalar) = node else {
-      error("\(what) must be text, not \(describe(node))", at: node); return nil
+      error("\(what) must be text, not \(describe(node))", at: node, code: .wrongValueKind); return nil
     }
     // Block scalars start on the line after their indicator.
     let firstLine = (node.mark?.line ?? 0) + (scalar.style == .literal || scalar.style == .folded ? 1 : 0)
@@ -119,7 +119,7 @@ extension Reader {
       // A bound on the work of setting one paragraph (a leaflet's longest is 600 characters).
       if text.count > Limits.paragraphCharacters {
         let place = translated != nil ? (ledger?.lastTranslation?.0 ?? at) : at
-        diagnostics.append(.error(
+        diagnostics.append(.error(.tooMany,
           "a paragraph of \(text.count) characters\(translated != nil ? " (in its translation)" : ""); naraprint sets at most \(Limits.paragraphCharacters)",
           at: place, hints: ["split it into paragraphs with a blank line between them"]))
         continue
@@ -193,7 +193,8 @@ extension Reader {
       let sourceLinks = Set(sourceParser.parse(source).flatMap { $0.inlines.compactMap(\.link) })
       for link in Set(blocks.flatMap { $0.inlines.compactMap(\.link) }).subtracting(sourceLinks).sorted() {
         error("the translation of `\(id)` links to \(link), which the Swedish text does not", at: po,
-              hints: ["keep the link target as in the Swedish: " + (sourceLinks.sorted().first ?? "(no link)"), hint])
+              hints: ["keep the link target as in the Swedish: " + (sourceLinks.sorted().first ?? "(no link)"), hint],
+              code: .translationMismatch, subject: link)
       }
       return blocks
     }

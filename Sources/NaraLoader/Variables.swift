@@ -18,7 +18,7 @@ extension Reader {
         // text read again gives the same error, which the loader reports once).
         let shown = rest[open.lowerBound...].prefix(24)
         error("`\(shown)\(shown.count < rest[open.lowerBound...].count ? "…" : "")` is not closed: a `{{` needs its `}}`", at: node,
-              hints: ["close it with }}, as in {{enhet}}"])
+              hints: ["close it with }}, as in {{enhet}}"], code: .unclosedVariable)
         out += rest[open.lowerBound...]; rest = ""; break
       }
       let (name, format) = splitVariableReference(String(rest[open.upperBound..<close.lowerBound]))
@@ -30,7 +30,9 @@ extension Reader {
           switch formatVariable(value, format: format, language: language) {
           case .success(let formatted): out += formatted
           case .failure(let e):
-            diagnostics.append(e.diagnostic(at: location(node)))
+            var d = e.diagnostic(at: span(node))
+            d.subject = value
+            diagnostics.append(d)
             out += value
           }
         } else {
@@ -46,7 +48,7 @@ extension Reader {
           let known = Set(scopes.flatMap(\.keys)).sorted()
           var hints = ["set it with --set \(name)=… or a column `\(name)` in --data"]
           if let g = closestMatch(to: name, in: known) { hints.insert("did you mean `{{\(g)}}`?", at: 0) }
-          error("the variable `{{\(name)}}` has no value", at: node, hints: hints)
+          error("the variable `{{\(name)}}` has no value", at: node, hints: hints, code: .unsetVariable, subject: name)
         }
         out += "{{\(name)}}"
       }

@@ -82,7 +82,7 @@ public struct POCatalog: Sendable {
       }
     }
     guard let data else {
-      throw DiagnosticsError([.error(
+      throw DiagnosticsError([.error(.catalogUnreadable,
         "translation file not found", at: SourceLocation(file: path, line: 0, column: 0),
         hints: ["start a new language with `msginit --no-translator -l LANG -i po/naraprint.pot -o \(path)`"])])
     }
@@ -121,7 +121,7 @@ public struct POCatalog: Sendable {
         ct.range(of: "charset=").map { String(ct[$0.upperBound...].prefix { $0 != ";" && $0 != " " }) }
       }
       if charset.map({ ["UTF-8", "UTF8"].contains($0.uppercased()) }) != true {
-        diagnostics.append(.error(
+        diagnostics.append(.error(.poEncoding,
           charset.map { "the header declares charset=\($0)" } ?? "the header does not declare a charset",
           at: at(contentTypeLine),
           hints: [
@@ -130,7 +130,7 @@ public struct POCatalog: Sendable {
           ]))
       }
     } else if parser.allDiagnostics.isEmpty {
-      diagnostics.append(.error(
+      diagnostics.append(.error(.poSyntax,
         "the file has no header entry (`msgid \"\"` with the `Content-Type` and `Language` fields)", at: at(1),
         hints: ["create translation files from the template with `msginit`, which writes the header",
                 "or add `msgid \"\"` / `msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"` at the top"]))
@@ -144,7 +144,7 @@ public struct POCatalog: Sendable {
       let key = Key(context: raw.context?.text, msgid: msgid.text)
       if !raw.obsolete {
         if let first = firstLine[key] {
-          diagnostics.append(.error(
+          diagnostics.append(.error(.poSyntax,
             "the same msgctxt and msgid appear twice", at: at(raw.line, raw.context?.column ?? msgid.column),
             hints: ["the first is at line \(first); keep one of them (`msguniq` merges duplicates)"]))
           continue
@@ -169,7 +169,7 @@ public struct POCatalog: Sendable {
         var hints = ["remove the escape (\\000, \\x1b …) from the msgstr"]
         if let c, c.raw { hints = ["delete it; it is invisible in most editors"] }
         if let c, !c.raw { hints.insert("the escape is at line \(c.line), column \(c.column)", at: 0) }
-        diagnostics.append(.error(
+        diagnostics.append(.error(.poEncoding,
           "the translation contains the control character \(POParser.controlName(bad.value)), which would cut or garble it",
           at: c.flatMap { $0.raw ? at($0.line, $0.column) : nil } ?? at(msgstr.line, msgstr.column), hints: hints))
       } else if let (what, c) = [("id (msgctxt)", raw.context?.control), ("Swedish text (msgid)", msgid.control)]
@@ -177,7 +177,7 @@ public struct POCatalog: Sendable {
         // The same in what it translates: no layout text has one (the YAML reader refuses
         // them), so the entry is never used. A template's untranslated entries may have
         // escaped ones: naraprint's POT writer escapes whatever text it is given.
-        diagnostics.append(.error(
+        diagnostics.append(.error(.poEncoding,
           "the \(what) contains the control character \(POParser.controlName(c.value)), which no layout text has",
           at: at(c.line, c.column),
           hints: c.raw
@@ -196,7 +196,7 @@ public struct POCatalog: Sendable {
   /// The error for a file over `maximumFileSize`; `size` is nil when it is not known (a pipe).
   static func tooLarge(_ size: Int?, file: String) -> Diagnostic {
     let limit = "\(maximumFileSize / (1024 * 1024)) MB"
-    return .error(
+    return .error(.catalogUnreadable,
       size.map { "\(file) is \(String(format: "%.1f", Double($0) / (1024 * 1024))) MB; naraprint reads .po files up to \(limit)" }
         ?? "\(file) is larger than \(limit), the most naraprint reads from a .po file",
       at: SourceLocation(file: file, line: 0, column: 0),
@@ -211,17 +211,17 @@ public struct POCatalog: Sendable {
     for m in missing {
       var hints = ["keep every {{…}} of the Swedish text exactly as written; only its place in the sentence may change"]
       if extra.count == 1 { hints.insert("did you mean `\(m)` where the translation has `\(extra[0])`?", at: 0) }
-      out.append(.error("the translation lacks `\(m)`, which the Swedish text has", at: location, hints: hints))
+      out.append(.error(.translationMismatch, "the translation lacks `\(m)`, which the Swedish text has", at: location, hints: hints, subject: m))
     }
     for e in extra {
-      out.append(.error(
+      out.append(.error(.translationMismatch,
         "the translation has `\(e)`, which the Swedish text lacks", at: location,
         hints: ["naraprint fills in only the {{…}} of the Swedish text: "
           + (wanted.isEmpty ? "it has none" : wanted.uniqued().joined(separator: ", "))]))
     }
     let links = Invariants.linkTargets(in: msgid), newLinks = Invariants.linkTargets(in: msgstr)
     if links.sorted() != newLinks.sorted() {
-      out.append(.warning(
+      out.append(.warning(.translationMismatch,
         "the translation changes the link targets: " + (newLinks.isEmpty ? "none" : newLinks.joined(separator: ", "))
           + " instead of " + (links.isEmpty ? "none" : links.joined(separator: ", ")),
         at: location, hints: ["translate the link text in […], and keep the address in (…) as it is"]))

@@ -78,8 +78,8 @@ struct POParser {
     SourceLocation(file: file, line: line, column: column)
   }
 
-  private mutating func error(_ message: String, _ line: Int, _ column: Int, hints: [String] = []) {
-    diagnostics.append(.error(message, at: at(line, column), hints: hints))
+  private mutating func error(_ message: String, _ line: Int, _ column: Int, hints: [String] = [], code: DiagnosticCode = .poSyntax) {
+    diagnostics.append(.error(code, message, at: at(line, column), hints: hints))
     current.damaged = true
   }
 
@@ -98,7 +98,7 @@ struct POParser {
       controlLines += 1
       if controlLines <= Self.maximumControlErrors {
         error("the file contains the control character \(Self.controlName(line[bad].value)), which no text may hold",
-              n, bad - line.startIndex + 1, hints: ["delete it; it is invisible in most editors"])
+              n, bad - line.startIndex + 1, hints: ["delete it; it is invisible in most editors"], code: .poEncoding)
       } else {
         current.damaged = true
       }
@@ -109,7 +109,7 @@ struct POParser {
   var allDiagnostics: [Diagnostic] {
     guard controlLines > Self.maximumControlErrors else { return diagnostics }
     return diagnostics + [Diagnostic(
-      .note, "\(controlLines - Self.maximumControlErrors) more lines contain control characters",
+      .note, .poEncoding, "\(controlLines - Self.maximumControlErrors) more lines contain control characters",
       at: at(1, 1), hints: ["fix the lines above first; a file full of them is perhaps not a .po file"])]
   }
 

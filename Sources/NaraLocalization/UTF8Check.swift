@@ -22,7 +22,7 @@ enum UTF8Check {
       declared.uppercased() != "UTF-8" {
       hints.append("the header declares charset=\(declared)")
     }
-    return .failure(.error(String(format: "not UTF-8: byte 0x%02X", bytes[bad]),
+    return .failure(.error(.poEncoding, String(format: "not UTF-8: byte 0x%02X", bytes[bad]),
                            at: SourceLocation(file: file, line: line, column: column), hints: hints))
   }
 

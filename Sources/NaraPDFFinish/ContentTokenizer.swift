@@ -73,7 +73,7 @@ enum ContentTokenizer {
   }
 
   static func error(_ what: String, at offset: Int) -> RenderError {
-    RenderError("making the PDF accessible failed: cannot read a content stream: \(what) (byte \(offset))")
+    RenderError("making the PDF accessible failed: cannot read a content stream: \(what) (byte \(offset))", code: .pdfContent)
   }
 
   /// The next token from `i`, skipping white space and comments; nil at the end.

@@ -10,6 +10,8 @@ public enum PageInspection {
     public var background: Colour
     /// Where the text's item was written.
     public var source: SourceLocation?
+    /// The text's item (`p1.3`).
+    public var owner: String?
   }
 
   public static func textOverBackgrounds(_ page: RenderedPage) -> [TextOnBackground] {
@@ -27,7 +29,7 @@ public enum PageInspection {
             let x = probe.x, y = probe.y
             let bg = shapes.last { $0.0.minX <= x && x <= $0.0.maxX && $0.0.minY <= y && y <= $0.0.maxY }?.1 ?? .white
             if run.text.contains(where: { !$0.isWhitespace }) {
-              out.append(TextOnBackground(run: run, background: bg.over(.white), source: text.sources.last))
+              out.append(TextOnBackground(run: run, background: bg.over(.white), source: text.sources.last, owner: text.owners.last))
             }
           }
         case .image: break
@@ -101,16 +103,19 @@ public enum PageInspection {
   /// wrapped in a figure group takes the group's owners.
   public static func images(_ page: RenderedPage) -> [(ImageNode, Rect)] {
     var out: [(ImageNode, Rect)] = []
-    func visit(_ nodes: [Node], _ t: Transform, _ owners: [String]) {
+    func visit(_ nodes: [Node], _ t: Transform, _ owners: [String], _ sources: [SourceLocation]) {
       for n in nodes {
         if case .image(var i) = n {
           if i.owners.isEmpty { i.owners = owners }
+          if i.sources.isEmpty { i.sources = sources }
           out.append((i, apply(t, i.rect)))
         }
-        if case .group(let g) = n { visit(g.children, g.transform.then(t), g.owners.isEmpty ? owners : g.owners) }
+        if case .group(let g) = n {
+          visit(g.children, g.transform.then(t), g.owners.isEmpty ? owners : g.owners, g.owners.isEmpty ? sources : g.sources)
+        }
       }
     }
-    visit(page.nodes, .identity, [])
+    visit(page.nodes, .identity, [], [])
     return out
   }
 

@@ -49,7 +49,7 @@ public enum Batch {
     let table = try CSVTable.read(path: options.dataFile)
     if table.rows.isEmpty {
       let shown = displayPath(options.dataFile)
-      throw DiagnosticsError([.error("\(shown) has a header but no rows", at: SourceLocation(file: shown, line: 2, column: 1),
+      throw DiagnosticsError([.error(.noRows, "\(shown) has a header but no rows", at: SourceLocation(file: shown, line: 2, column: 1),
                                      hints: ["add one line per unit under the header"])])
     }
     // Columns the layout needs that neither the CSV nor --set gives.
@@ -100,7 +100,7 @@ public enum Batch {
           } catch let e as RenderError {
             failure = [e.diagnostic]
           } catch {
-            failure = [.error("\(error)")]
+            failure = [.error(.renderFailure, "\(error)")]
           }
         }
         failure = pointAtCells(failure, row: row, columns: table.columns)
@@ -137,12 +137,16 @@ public enum Batch {
 
   /// An error about a value from the CSV (`2026-13-01` is not a date) points at the cell it
   /// came from, with the layout line as a hint; the same error from several sheets is one.
+  /// The value is the diagnostic's `subject` (NP0303 carries the value it could not format).
+  static let valueCodes: Set<DiagnosticCode> = [.variableFormat]
+
   static func pointAtCells(_ diagnostics: [Diagnostic], row: CSVTable.Row, columns: [String]) -> [Diagnostic] {
     var seen = Set<String>()
     var out: [Diagnostic] = []
     for d in diagnostics {
       var copy = d
-      if let column = columns.first(where: { c in row[c].map { !$0.isEmpty && d.message.contains("`\($0)`") } ?? false }) {
+      if valueCodes.contains(d.code), let value = d.subject, !value.isEmpty,
+         let column = columns.first(where: { row[$0] == value }) {
         if let where_ = d.location { copy.hints.append("used at \(where_)") }
         copy.location = row.location(of: column)
         copy.message += " (column `\(column)`)"
@@ -157,7 +161,7 @@ public enum Batch {
   static func outputNames(_ table: CSVTable, pattern: String, directory: String) throws -> [String] {
     // `--name` is one file name in the output folder (-o): never a path of its own.
     if pattern.contains("/") || pattern.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-      throw DiagnosticsError([.error("--name \(pattern) is not a file name", hints: ["give a name such as apt-{{enhet}}.pdf; -o names the folder"])])
+      throw DiagnosticsError([.error(.invalidOption, "--name \(pattern) is not a file name", hints: ["give a name such as apt-{{enhet}}.pdf; -o names the folder"])])
     }
     // Every row gets a name of its own: a repeated name is numbered, and a numbered name that
     // another row already has (a unit really called ”X-2”) is numbered on until it is free.

@@ -1,4 +1,5 @@
 import Foundation
+import NaraCheck
 import NaraLoader
 import NaraModel
 
@@ -17,8 +18,8 @@ public enum CheckRun {
     public var texts: Int
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
-    public var collisions: Int { diagnostics.filter { $0.code?.hasPrefix("collision") == true }.count }
-    public var overflows: Int { diagnostics.filter { $0.code == "overflow" }.count }
+    public var collisions: Int { diagnostics.filter { Finding.Kind.collisionCodes.contains($0.code) }.count }
+    public var overflows: Int { diagnostics.filter { $0.code == .overflow }.count }
   }
 
   public struct Options: Sendable {
@@ -116,12 +117,15 @@ public enum CheckRun {
     return results
   }
 
-  static func key(_ d: Diagnostic) -> String { "\(d.location?.description ?? "")|\(d.severity)|\(d.message)" }
+  static func key(_ d: Diagnostic) -> String { "\(d.location?.description ?? "")|\(d.severity)|\(d.code.rawValue)|\(d.message)" }
+
+  /// Codes whose messages already begin with the locale they are about.
+  static let perLocaleCodes: Set<DiagnosticCode> = [.untranslated, .fuzzyTranslation, .changedSource]
 
   static func shorten(_ s: String) -> String { s.count > 48 ? String(s.prefix(46)) + "…" : s }
 
   static func prefixed(_ d: Diagnostic, locale: String?) -> Diagnostic {
-    guard let locale, !d.message.hasPrefix("\(locale):") else { return d }
+    guard let locale, !(perLocaleCodes.contains(d.code) && d.subject == locale) else { return d }
     var c = d
     c.message = "[\(locale)] " + c.message
     return c

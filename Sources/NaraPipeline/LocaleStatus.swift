@@ -46,12 +46,12 @@ public enum LocaleStatus {
   public static func run(_ paths: [String], localesDirectory: String, variables: [String: String], pipeline: Pipeline) throws -> Report {
     let layouts = StringsExtraction.layouts(in: paths)
     guard !layouts.isEmpty else {
-      throw DiagnosticsError([.error("no layouts found in \(paths.joined(separator: ", "))",
+      throw DiagnosticsError([.error(.noTranslatableFiles, "no layouts found in \(paths.joined(separator: ", "))",
                                      hints: ["give layout files or folders that hold them (files with `pages:` or `kit:`)"])])
     }
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: localesDirectory)) ?? []).filter { $0.hasSuffix(".po") }.sorted()
     guard !files.isEmpty else {
-      throw DiagnosticsError([.error("no .po files in \(localesDirectory)",
+      throw DiagnosticsError([.error(.noTranslatableFiles, "no .po files in \(localesDirectory)",
                                      hints: ["start one: msginit -l fi -i \(localesDirectory)/naraprint.pot -o \(localesDirectory)/fi.po"])])
     }
     var rows: [Row] = []
@@ -91,13 +91,12 @@ public enum LocaleStatus {
         var seen = Set<String>()
         states = states.filter { seen.insert($0.id).inserted }
         func texts(_ state: TranslationState) -> [Text] { states.filter { $0.state == state }.map { Text(id: $0.id, line: $0.line) } }
-        for var d in Pipeline.translationWarnings(locale: locale, states: states, catalog: path) {
-          d.message = d.message.replacingOccurrences(of: "\(locale): ", with: "\(locale), \(product): ", options: .anchored)
-          if d.code == "translation:untranslated" { d.severity = .note }
+        for var d in Pipeline.translationWarnings(locale: locale, states: states, catalog: path, label: "\(locale), \(product)") {
+          if d.code == .untranslated { d.severity = .note }
           problems.append(d)
         }
-        let overflows = found.filter { $0.code == "overflow" || $0.message.contains("no font can show") }
-        let collisions = found.filter { $0.code?.hasPrefix("collision") == true && $0.severity != .note }
+        let overflows = found.filter { $0.code == .overflow || $0.code == .missingGlyphs }
+        let collisions = found.filter { Finding.Kind.collisionCodes.contains($0.code) && $0.severity != .note }
         let errors = found.filter { $0.severity == .error && !overflows.contains($0) && !collisions.contains($0) }
         problems += (overflows + collisions + errors).map { d -> Diagnostic in var c = d; c.message = "\(locale): " + d.message; return c }
         rows.append(Row(locale: locale, product: product, catalog: displayPath(path),

@@ -61,12 +61,12 @@ extension Pipeline {
     guard let locale else { return loader }
     // A tag, never a path: `--locale ../../x` must not name a file.
     guard Self.isLanguageTag(locale) else {
-      throw DiagnosticsError([.error("`\(locale)` is not a language tag", hints: ["give a locale such as fi, ar, ti or sv-SE"])])
+      throw DiagnosticsError([.error(.languageTag, "`\(locale)` is not a language tag", hints: ["give a locale such as fi, ar, ti or sv-SE"])])
     }
     guard let found = Self.catalogPath(for: layout, locale: locale) else {
       let expected = (URL(fileURLWithPath: LayoutLoader.resolve(layout)).deletingLastPathComponent().path as NSString)
         .appendingPathComponent("locales/\(locale).po")
-      throw DiagnosticsError([.error(
+      throw DiagnosticsError([.error(.unknownLocale,
         "no translation for `\(locale)`: \(displayPath(expected)) not found",
         hints: ["start one from the template: msginit -l \(locale) -i layouts/locales/naraprint.pot -o layouts/locales/\(locale).po",
                 "extract the template first: naraprint strings extract layouts -o layouts/locales/naraprint.pot"])])
@@ -74,7 +74,7 @@ extension Pipeline {
     let path: String
     switch (root ?? ProjectRoot.discover(for: LayoutLoader.resolve(layout))).admit(found, what: "translation", maxBytes: Limits.translationFileBytes) {
     case .success(let real): path = real
-    case .failure(let refusal): throw DiagnosticsError([.error(refusal.message, hints: refusal.hints)])
+    case .failure(let refusal): throw DiagnosticsError([.error(.catalogUnreadable, refusal.message, hints: refusal.hints)])
     }
     let catalog = try POCatalog.read(path: path)
     loader.translations = CatalogTranslations(catalog: catalog, file: displayPath(path))
@@ -85,27 +85,27 @@ extension Pipeline {
   /// Warnings that say which texts stayed Swedish and why, by id with their `.po` line: fuzzy
   /// (changed, not yet checked by a translator), changed since the catalog was merged, and
   /// untranslated. Warnings, so that `check --strict` and `render --strict` fail on them.
-  static func translationWarnings(locale: String, states: [TextTranslation], catalog: String?) -> [Diagnostic] {
+  /// `label` begins each message (the locale; `strings status` adds the product).
+  static func translationWarnings(locale: String, states: [TextTranslation], catalog: String?, label: String? = nil) -> [Diagnostic] {
     var seen = Set<String>()
     let unique = states.filter { seen.insert($0.id).inserted }
     let file = catalog.map(displayPath)
     var out: [Diagnostic] = []
-    let kinds: [(TranslationState, String, String)] = [
-      (.fuzzy, "fuzzy (a guess by msgmerge after a change, not yet checked by a translator)",
+    let kinds: [(TranslationState, DiagnosticCode, String, String)] = [
+      (.fuzzy, .fuzzyTranslation, "fuzzy (a guess by msgmerge after a change, not yet checked by a translator)",
        "check them in the .po file (msgmerge --previous shows the old Swedish as #| msgid), then remove the fuzzy flag"),
-      (.changed, "changed in Swedish since the catalog was last merged",
+      (.changed, .changedSource, "changed in Swedish since the catalog was last merged",
        "run `naraprint strings update` to merge the template into the catalogs; the entries become fuzzy for the translator"),
-      (.untranslated, "untranslated", "translate them in the locale's .po file"),
+      (.untranslated, .untranslated, "untranslated", "translate them in the locale's .po file"),
     ]
-    for (state, what, hint) in kinds {
+    for (state, code, what, hint) in kinds {
       let items = unique.filter { $0.state == state }
       guard !items.isEmpty else { continue }
       let shown = items.prefix(12).map { t in t.line.map { "\(t.id) (line \($0))" } ?? t.id }.joined(separator: ", ")
         + (items.count > 12 ? " and \(items.count - 12) more" : "")
-      var d = Diagnostic(.warning, "\(locale): \(items.count) of \(unique.count) texts use the Swedish, \(what): \(shown)",
+      let d = Diagnostic(.warning, code, "\(label ?? locale): \(items.count) of \(unique.count) texts use the Swedish, \(what): \(shown)",
                          at: file.map { SourceLocation(file: $0, line: items.first?.line ?? 0, column: items.first?.line == nil ? 0 : 1) },
-                         hints: [hint])
-      d.code = "translation:\(state.rawValue)"
+                         hints: [hint], subject: locale)
       out.append(d)
     }
     return out

@@ -106,13 +106,22 @@ public final class Pipeline {
   public func build(_ path: String, variables: [String: String], locale: String? = nil, shrinkToFit: Bool = false) throws
     -> (PagedDocument, [String], [Diagnostic])
   {
+    let built = try buildLayout(path, variables: variables, locale: locale, shrinkToFit: shrinkToFit)
+    return (built.document, built.files, built.diagnostics)
+  }
+
+  /// `build` with what the load found as well (the documents, their texts and translation
+  /// states): the one load a preflight needs.
+  public func buildLayout(_ path: String, variables: [String: String], locale: String? = nil, shrinkToFit: Bool = false) throws
+    -> BuiltLayout
+  {
     let loader = try self.loader(variables: variables, locale: locale, layout: path)
     if LayoutLoader.isKit(path) {
       let kit = try Timings.shared.measure("load (YAML, translations)") { try loader.loadKit(path: path) }
       var pages: [RenderedPage] = []
       var diagnostics = kit.warnings
       let total = kit.sheets.reduce(0) { $0 + $1.document.pages.count }
-      guard let first = kit.sheets.first else { throw DiagnosticsError([.error("the kit has no sheets")]) }
+      guard let first = kit.sheets.first else { throw DiagnosticsError([.error(.missingSection, "the kit has no sheets")]) }
       var metadata = DocumentMetadata(language: first.document.settings.language)
       metadata.title = kit.title ?? first.document.settings.title
       metadata.author = kit.author ?? first.document.settings.author
@@ -134,19 +143,21 @@ public final class Pipeline {
       // Shared parts (header, footer) say the same thing on every sheet: once is enough.
       var seen = Set<Diagnostic>()
       diagnostics = diagnostics.filter { seen.insert($0).inserted }
-      return (PagedDocument(metadata: metadata, pages: pages), kit.files, diagnostics)
+      return BuiltLayout(document: PagedDocument(metadata: metadata, pages: pages), files: kit.files, diagnostics: diagnostics,
+                         sources: kit.sheets.map(\.document), strings: kit.strings, translationStates: kit.translationStates)
     }
     let loaded = try Timings.shared.measure("load (YAML, translations)") { try loader.load(path: path) }
     let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
     engine.shrinkToFit = shrinkToFit
     let result = try Timings.shared.measure("layout (typography, shaping)") { try engine.layout(loaded.document) }
-    var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning($0) }
+    var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning(.typographyData, $0) }
     if let locale {
       diagnostics += Self.translationWarnings(locale: locale, states: loaded.translationStates,
                                               catalog: Self.catalogPath(for: path, locale: locale))
     }
     diagnostics += unknownFonts(themes: [loaded.document.theme], overrides: [], severity: .warning)
-    return (result.document, loaded.files, diagnostics)
+    return BuiltLayout(document: result.document, files: loaded.files, diagnostics: diagnostics, sources: [loaded.document],
+                       strings: loaded.strings, translationStates: loaded.translationStates)
   }
 
   /// Font families the themes (and texts' own `font:`) name that the project's font
@@ -163,10 +174,9 @@ public final class Pipeline {
     var reported = Set<String>()
     var out: [Diagnostic] = []
     for (family, location) in places where !renderer.hasFontFamily(family) && reported.insert(family).inserted {
-      var d = Diagnostic(severity, "the font `\(family)` is not in naraprint's font configuration; another font would be used", at: location,
-                         hints: ["use a family fonts/fonts.conf offers (Noto Sans, Noto Serif …), or add the font to fonts/files/ with its licence"])
-      d.code = "font:unknown"
-      out.append(d)
+      out.append(Diagnostic(severity, .unknownFont, "the font `\(family)` is not in naraprint's font configuration; another font would be used",
+                            at: location, hints: ["use a family fonts/fonts.conf offers (Noto Sans, Noto Serif …), or add the font to fonts/files/ with its licence"],
+                            subject: family))
     }
     return out
   }
@@ -181,7 +191,7 @@ public final class Pipeline {
     let inputs = Set((files + options.protectedFiles).map(real))
     for (what, path) in [("the output", output), ("the page tree", options.pageTreeDump)] {
       guard let path, inputs.contains(real(path)) else { continue }
-      throw DiagnosticsError([.error("\(what) \(displayPath(path)) is a file this render reads; writing it would destroy it",
+      throw DiagnosticsError([.error(.outputIsInput, "\(what) \(displayPath(path)) is a file this render reads; writing it would destroy it",
                                      hints: ["choose another name with -o (or --page-tree)"])])
     }
     // What `check` finds on the pages, as warnings: the render goes ahead.
@@ -243,4 +253,17 @@ public final class Pipeline {
     // Whole seconds: the PDF date has no fractions.
     return Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down))
   }
+}
+
+/// A laid-out layout or kit with what loading it found.
+public struct BuiltLayout: Sendable {
+  public var document: PagedDocument
+  /// Files read (the layout, its theme, imports, a kit's sheets).
+  public var files: [String]
+  public var diagnostics: [Diagnostic]
+  /// The loaded documents, one per sheet (one for a layout): items with their source locations.
+  public var sources: [Document]
+  /// Every translatable text, and where each stands in the locale's catalog.
+  public var strings: [SourceString]
+  public var translationStates: [TextTranslation]
 }

@@ -38,27 +38,18 @@ public enum Preflight {
 
   static func run(_ path: String, variables: [String: String], locale: String?, pipeline: Pipeline,
                   print: Bool = false) throws -> Outcome {
-    let (document, _, layoutDiagnostics) = try pipeline.build(path, variables: variables, locale: locale)
-    var diagnostics = layoutDiagnostics
-    // Collisions, text off the page or in the safe area, hidden items, forced breaks.
+    // One load: the pages, and from the same load the items, texts and translation states.
+    let built = try pipeline.buildLayout(path, variables: variables, locale: locale)
+    let document = built.document
+    var diagnostics = built.diagnostics
+    // Collisions, text off the page or in the safe area, hidden items, forced breaks: each
+    // at the item's file:line:column, which the page tree carries.
     diagnostics += CollisionCheck.findings(in: document).map(\.diagnostic)
-    // Where each text id was written, to point at it.
-    var loader = try pipeline.loader(variables: variables, locale: locale, layout: path)
-    loader.allowUnsetVariables = true
-    let documents: [Document], strings: [SourceString], states: [TextTranslation]
-    if LayoutLoader.isKit(path) {
-      let kit = try loader.loadKit(path: path)
-      documents = kit.sheets.map(\.document); strings = kit.strings; states = kit.translationStates
-    } else {
-      let loaded = try loader.load(path: path)
-      documents = [loaded.document]; strings = loaded.strings; states = loaded.translationStates
-    }
+    let documents = built.sources, strings = built.strings, states = built.translationStates
     let themes = documents.map(\.theme)
-    var locations: [String: SourceLocation] = [:]
     var overrideFonts: [(String, SourceLocation)] = []
     func walk(_ items: [Item], theme: Theme) {
       for item in items {
-        if locations[item.id] == nil { locations[item.id] = item.location }
         switch item.kind {
         case .text(let frame):
           if let font = frame.overrides?.character.font { overrideFonts.append((theme.family(for: font), item.location)) }
@@ -73,7 +64,7 @@ public enum Preflight {
 
     // Fonts the theme or a text names that the project's font configuration does not have:
     // errors here (`render` warns about the theme's).
-    diagnostics.removeAll { $0.code == "font:unknown" }
+    diagnostics.removeAll { $0.code == .unknownFont }
     diagnostics += pipeline.unknownFonts(themes: themes, overrides: overrideFonts, severity: .error)
 
     for (index, page) in document.pages.enumerated() {
@@ -86,9 +77,9 @@ public enum Preflight {
         let key = t.run.colour.hex + t.background.hex
         guard seen.insert(key).inserted else { continue }
         let snippet = String(t.run.text.prefix(40)).trimmingCharacters(in: .whitespaces)
-        diagnostics.append(.warning(
+        diagnostics.append(.warning(.lowContrast,
           "low contrast on page \(index + 1): “\(snippet)” in \(t.run.colour.hex) on \(t.background.hex) is \(String(format: "%.1f", ratio)):1, below \(formatNumber(needed)):1",
-          at: t.source, hints: ["use a darker text colour or a lighter background (WCAG 2 AA)"]))
+          at: t.source, hints: ["use a darker text colour or a lighter background (WCAG 2 AA)"], itemID: t.owner))
       }
       // Image resolution at the printed size.
       for (image, box) in PageInspection.images(page) {
@@ -96,14 +87,15 @@ public enum Preflight {
         let ppi = Double(w) / (box.width / 72)
         if ppi < minimumPPI {
           let name = (image.path as NSString).lastPathComponent
-          diagnostics.append(.warning(
+          diagnostics.append(.warning(.lowResolution,
             "the image \(name) on page \(index + 1) has \(Int(ppi.rounded())) ppi at its printed size (\(formatNumber(Length(points: box.width).millimetres)) mm wide); print needs \(Int(minimumPPI))",
-            at: image.owners.last.flatMap { locations[$0] },
-            hints: ["use a larger image (at least \(Int((box.width / 72 * minimumPPI).rounded(.up))) pixels wide), or print it smaller"]))
+            at: image.sources.last,
+            hints: ["use a larger image (at least \(Int((box.width / 72 * minimumPPI).rounded(.up))) pixels wide), or print it smaller"],
+            itemID: image.owners.last))
         }
       }
     }
-    if print { diagnostics += try printFindings(document, locations: locations, pipeline: pipeline) }
+    if print { diagnostics += try printFindings(document, pipeline: pipeline) }
     let ids = Set(strings.filter { MarkupSegments.hasWords($0.source) }.map(\.id))
     let untranslated = Set(states.filter { $0.state != .translated }.map(\.id))
     return Outcome(diagnostics: diagnostics, untranslated: locale == nil ? nil : untranslated.count, texts: ids.count)
@@ -112,7 +104,7 @@ public enum Preflight {
   /// `check --print`: what a print shop's preflight adds – image resolution for offset,
   /// hairlines, backgrounds short of the bleed, total ink against the paper's limit, and
   /// which images are RGB (converted to CMYK through the profile when printed).
-  static func printFindings(_ document: PagedDocument, locations: [String: SourceLocation], pipeline: Pipeline) throws -> [Diagnostic] {
+  static func printFindings(_ document: PagedDocument, pipeline: Pipeline) throws -> [Diagnostic] {
     var out = PrintCheck.findings(in: document).map(\.diagnostic)
     let profile = try pipeline.profile(for: document.metadata.paper)
     var rgbImages = Set<String>()
@@ -125,10 +117,11 @@ public enum Preflight {
         guard let (w, _) = pipeline.renderer.imagePixelSize(image.path), box.width > 0 else { continue }
         let ppi = Double(w) / (box.width / 72)
         if ppi < printPPI, ppi >= minimumPPI {
-          out.append(.warning(
+          out.append(.warning(.lowResolution,
             "the image \(name) on page \(index + 1) has \(Int(ppi.rounded())) ppi at its printed size; offset print needs \(Int(printPPI))",
-            at: image.owners.last.flatMap { locations[$0] },
-            hints: ["use a larger image (at least \(Int((box.width / 72 * printPPI).rounded(.up))) pixels wide), or print it smaller"]))
+            at: image.sources.last,
+            hints: ["use a larger image (at least \(Int((box.width / 72 * printPPI).rounded(.up))) pixels wide), or print it smaller"],
+            itemID: image.owners.last))
         }
       }
       // Total ink of every colour drawn, as the print PDF will have it.
@@ -137,18 +130,19 @@ public enum Preflight {
         let k = profile.cmyk(for: c)
         if maxInk == nil || k.total > maxInk!.total { maxInk = (k.total, c, id ?? "") }
         if k.total > profile.inkLimit + 0.005, overLimit.insert(c.hex).inserted {
-          out.append(.warning(
+          out.append(.warning(.inkLimit,
             "\(c.hex)\(id.map { " in `\($0)`" } ?? "") prints with \(Int((k.total * 100).rounded())) % ink (\(k)), more than the \(Int((profile.inkLimit * 100).rounded())) % \(profile.condition) allows",
-            at: source, hints: ["give the colour a lighter CMYK in the theme (`cmyk:`), with less cyan, magenta and yellow under the black"]))
+            at: source, hints: ["give the colour a lighter CMYK in the theme (`cmyk:`), with less cyan, magenta and yellow under the black"],
+            itemID: id))
         }
       }
       for drawn in PageInspection.colours(page) { ink(drawn.colour, drawn.owner, drawn.source) }
     }
     if let m = maxInk {
-      out.append(Diagnostic(.note, "the most ink any colour takes is \(Int((m.total * 100).rounded())) % (\(m.colour.hex)\(m.id.isEmpty ? "" : " in `\(m.id)`")), of the \(Int((profile.inkLimit * 100).rounded())) % \(profile.condition) allows"))
+      out.append(.note(.printSummary, "the most ink any colour takes is \(Int((m.total * 100).rounded())) % (\(m.colour.hex)\(m.id.isEmpty ? "" : " in `\(m.id)`")), of the \(Int((profile.inkLimit * 100).rounded())) % \(profile.condition) allows"))
     }
     if !rgbImages.isEmpty {
-      out.append(Diagnostic(.note, "\(rgbImages.count) RGB image\(rgbImages.count == 1 ? "" : "s") (\(rgbImages.sorted().joined(separator: ", "))) will be converted to CMYK through the \(profile.condition) profile in the print PDF"))
+      out.append(.note(.printSummary, "\(rgbImages.count) RGB image\(rgbImages.count == 1 ? "" : "s") (\(rgbImages.sorted().joined(separator: ", "))) will be converted to CMYK through the \(profile.condition) profile in the print PDF"))
     }
     return out
   }

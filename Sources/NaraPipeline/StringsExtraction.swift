@@ -54,7 +54,7 @@ public enum StringsExtraction {
   public static func extract(_ paths: [String], pipeline: Pipeline, memory: ParagraphMemory = ParagraphMemory()) throws -> Result {
     let layouts = layouts(in: paths)
     guard !layouts.isEmpty else {
-      throw DiagnosticsError([.error("no layouts found in \(paths.joined(separator: ", "))",
+      throw DiagnosticsError([.error(.noTranslatableFiles, "no layouts found in \(paths.joined(separator: ", "))",
                                      hints: ["give layout files or folders that hold them (files with `pages:` or `kit:`)"])])
     }
     var order: [String] = []
@@ -81,9 +81,9 @@ public enum StringsExtraction {
       for s in strings where MarkupSegments.hasWords(s.source) {
         // An item without `id:` is named by its place (`p1.2.5`): moving it would orphan its translations.
         if s.item.split(separator: ".").dropFirst().contains(where: { $0.allSatisfy(\.isNumber) }),
-          !warnings.contains(where: { $0.message.contains("`\(s.item)`") }) {
-          warnings.append(.warning("the text has no id of its own (`\(s.item)`, from its place on the page): its translations are lost when items move",
-                                   at: s.location, hints: ["give the item an `id:` that names what it says"]))
+          !warnings.contains(where: { $0.itemID == s.item }) {
+          warnings.append(.warning(.derivedTextID, "the text has no id of its own (`\(s.item)`, from its place on the page): its translations are lost when items move",
+                                   at: s.location, hints: ["give the item an `id:` that names what it says"], itemID: s.item))
         }
         let key = s.id + "\u{4}" + s.source
         if var existing = merged[key] {

@@ -33,8 +33,11 @@ struct Check: ParsableCommand {
   @Flag(help: "Warnings make the check fail too.")
   var strict = false
 
+  @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+
   func run() throws {
-    let printer = DiagnosticPrinter()
+    let printer = diagnosticOptions.printer
     var options = CheckRun.Options()
     options.variables = try variableValues(variables)
     options.stress = stress

@@ -1,15 +1,34 @@
+import ArgumentParser
 import Foundation
 import NaraModel
 
-/// Prints diagnostics as compilers do: `file:line:col: error: message`, the source line with a
-/// caret under the column, then hints.
+/// How diagnostics are printed: for people (as compilers do) or as JSON lines for tools.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable, Sendable { case human, json }
+
+/// `--diagnostic-format human|json`, shared by render, check, watch and strings.
+struct DiagnosticOptions: ParsableArguments {
+  @Option(name: .customLong("diagnostic-format"),
+          help: ArgumentHelp("How errors and warnings are printed: human, or json (one object per line on standard error).", valueName: "format"))
+  var diagnosticFormat: DiagnosticFormat = .human
+
+  var printer: DiagnosticPrinter { DiagnosticPrinter(format: diagnosticFormat) }
+}
+
+/// Prints diagnostics as compilers do: `file:line:col: error[NP0301]: message`, the source line
+/// with a caret (or `^^^` under the whole token), then hints; or one JSON object a line.
 struct DiagnosticPrinter {
+  var format = DiagnosticFormat.human
   var colour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
   private var sources: [String: [Substring]] = [:]
 
+  init(format: DiagnosticFormat = .human) { self.format = format }
+
   func print(_ diagnostics: [Diagnostic]) {
     var copy = self
-    for d in diagnostics { FileHandle.standardError.write(Data(copy.format(d).utf8)) }
+    for d in diagnostics {
+      let text = format == .json ? d.jsonLine + "\n" : copy.format(d)
+      FileHandle.standardError.write(Data(text.utf8))
+    }
   }
 
   mutating func format(_ d: Diagnostic) -> String {
@@ -21,12 +40,13 @@ struct DiagnosticPrinter {
     }
     var s = ""
     if let loc = d.location { s += paint("\(loc): ", "1") }
-    s += "\(label): \(d.message)\n"
+    s += "\(label)\(paint("[\(d.code.rawValue)]", "1")): \(d.message)\n"
     if let loc = d.location, loc.line > 0, let line = sourceLine(loc) {
       let (shown, column) = Self.excerpt(line, column: loc.column)
       s += "  \(loc.line) | \(shown)\n"
       let pad = String(repeating: " ", count: String(loc.line).count)
-      s += "  \(pad) | " + String(repeating: " ", count: max(0, column - 1)) + paint("^", "1;32") + "\n"
+      let width = max(1, min(loc.length, max(1, shown.count - column + 1)))
+      s += "  \(pad) | " + String(repeating: " ", count: max(0, column - 1)) + paint(String(repeating: "^", count: width), "1;32") + "\n"
     }
     for h in d.hints { s += "  " + paint("hint:", "1;36") + " \(h)\n" }
     return s

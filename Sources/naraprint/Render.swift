@@ -104,6 +104,8 @@ struct Render: ParsableCommand {
     if let contactSheet, !contactSheet.lowercased().hasSuffix(".png") { throw ValidationError("--contact-sheet writes a PNG: give it a .png name") }
   }
 
+  @OptionGroup var diagnosticOptions: DiagnosticOptions
+
   func run() throws {
     Timings.shared.enabled = timings
     defer { if timings { FileHandle.standardError.write(Data(Timings.shared.report().utf8)) } }
@@ -148,7 +150,7 @@ struct Render: ParsableCommand {
     options.locale = locale
     options.shrinkToFit = fit == "shrink"
 
-    let printer = DiagnosticPrinter()
+    let printer = diagnosticOptions.printer
     do {
       if let data {
         try runBatch(data: data, base: base, options: options, printer: printer)

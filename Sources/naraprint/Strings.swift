@@ -26,8 +26,11 @@ struct Strings: ParsableCommand {
     @Option(help: "The folder with the template and the .po files (default: layouts/locales).")
     var locales = "layouts/locales"
 
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+
     func run() throws {
-      let printer = DiagnosticPrinter()
+      let printer = diagnosticOptions.printer
       do {
         let template = (locales as NSString).appendingPathComponent("naraprint.pot")
         try Strings.writeTemplate(paths, to: template, printer: printer)
@@ -98,8 +101,11 @@ struct Strings: ParsableCommand {
     @Option(name: .shortAndLong, help: "The template to write (default: layouts/locales/naraprint.pot).")
     var output = "layouts/locales/naraprint.pot"
 
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+
     func run() throws {
-      let printer = DiagnosticPrinter()
+      let printer = diagnosticOptions.printer
       do {
         try Strings.writeTemplate(paths, to: output, printer: printer)
       } catch let e as DiagnosticsError {
@@ -122,8 +128,11 @@ struct Strings: ParsableCommand {
     @Flag(help: "Print the rows as JSON (for scripts and CI) instead of the table.")
     var json = false
 
+    @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+
     func run() throws {
-      let printer = DiagnosticPrinter()
+      let printer = diagnosticOptions.printer
       do {
         let pipeline = try Pipeline(near: paths.first)
         let report = try LocaleStatus.run(paths, localesDirectory: locales, variables: try variableValues(variables), pipeline: pipeline)

@@ -22,6 +22,8 @@ struct Watch: ParsableCommand {
   @Option(help: ArgumentHelp("The folder files may be read from (default: the layout's project).", valueName: "dir"))
   var root: String?
 
+  @OptionGroup var diagnosticOptions: DiagnosticOptions
+
   func run() throws {
     // Stop on Ctrl-C and on a plain kill, even if whoever started us ignored those signals
     // (ignored signals are inherited across exec). The handler removes temporary files first.
@@ -34,7 +36,7 @@ struct Watch: ParsableCommand {
     options.dpi = dpi
     options.locale = locale
     let pipeline = try Pipeline(near: layout, root: projectRoot(root))
-    let printer = DiagnosticPrinter()
+    let printer = diagnosticOptions.printer
     var watched: [String: Date] = [:]
     func stamp(_ files: [String]) -> [String: Date] {
       Dictionary(files.map { ($0, (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date) ?? .distantPast) }) { a, _ in a }

@@ -147,7 +147,7 @@ import Testing
     try "document: { size: A6 }\ntheme: theme.yaml\npages:\n  - items:\n      - text: Hej\n        style: titel\n"
       .write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
     let r = try naraprint(["render", "a.yaml"], cwd: dir)
-    #expect(r.status == 0 && r.err.contains("warning: the font `Comic Sans MS` is not in naraprint's font configuration"), "\(r.err)")
+    #expect(r.status == 0 && r.err.contains("warning[NP0801]: the font `Comic Sans MS` is not in naraprint's font configuration"), "\(r.err)")
     let strict = try naraprint(["render", "a.yaml", "--strict", "-o", "b.pdf"], cwd: dir)
     #expect(strict.status == 2 && !FileManager.default.fileExists(atPath: dir + "/b.pdf"), "\(strict.err)")
   }
@@ -189,10 +189,10 @@ import Testing
     try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/bad.pdf"))
     let r = try naraprint(["render", "bad.yaml"], cwd: dir)
     #expect(r.status == 2)
-    #expect(r.err.contains("bad.yaml:3:12: error: margins `18` needs a unit"), "\(r.err)")
-    #expect(r.err.contains("bad.yaml:8:16: error: no paragraph style `rubrk` in the theme"))
+    #expect(r.err.contains("bad.yaml:3:12: error[NP0200]: margins `18` needs a unit"), "\(r.err)")
+    #expect(r.err.contains("bad.yaml:8:16: error[NP0200]: no paragraph style `rubrk` in the theme"))
     #expect(r.err.contains("hint: did you mean `rubrik`?"))
-    #expect(r.err.contains("bad.yaml:9:9: error: unknown key `colur` in a text item"))
+    #expect(r.err.contains("bad.yaml:9:9: error[NP0200]: unknown key `colur` in a text item"))
     #expect(r.err.contains("hint: did you mean `colour`?"))
     #expect(r.err.contains("3 errors; nothing written"))
     // The caret line under the source line.
@@ -206,12 +206,12 @@ import Testing
     let dir = try tempDirectory()
     let missing = try naraprint(["render", "nowhere.yaml"], cwd: dir)
     #expect(missing.status == 2)
-    #expect(missing.err.contains("error: file not found: nowhere.yaml"))
+    #expect(missing.err.contains("error[NP0100]: file not found: nowhere.yaml"))
     try Data([0x64, 0x6F, 0x63, 0x3A, 0x0A, 0x20, 0x20, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0x4E, 0xE4, 0x72, 0x61, 0x0A])
       .write(to: URL(fileURLWithPath: dir + "/latin1.yaml"))
     let broken = try naraprint(["render", "latin1.yaml"], cwd: dir)
     #expect(broken.status == 2)
-    #expect(broken.err.contains("latin1.yaml:2:11: error: the file is not valid UTF-8"), "\(broken.err)")
+    #expect(broken.err.contains("latin1.yaml:2:11: error[NP0100]: the file is not valid UTF-8"), "\(broken.err)")
   }
 
   @Test func badOptionsAreUsageErrors() throws {

@@ -58,7 +58,7 @@ import Testing
     #expect(plain[0].diagnostics.filter { $0.severity != .note }.isEmpty, "\(plain[0].diagnostics)")
     options.stress = true
     let stressed = try CheckRun.run(dir + "/p.yaml", locales: ["sv"], options: options, pipeline: try pipeline())
-    let overlap = try #require(stressed[0].diagnostics.first { $0.code == "collision:text-overlap" }, "\(stressed[0].diagnostics)")
+    let overlap = try #require(stressed[0].diagnostics.first { $0.code == .textOverlap }, "\(stressed[0].diagnostics)")
     #expect(overlap.message.hasPrefix("with {{enhet}} = “Kommunala hälso- och sjukvårdsenheten för hems…”: page 1: text `rubrik`"))
     #expect(overlap.location?.line == 10)
     #expect(stressed[0].collisions >= 1 && stressed[0].errors >= 1)
@@ -100,5 +100,14 @@ import Testing
     #expect(image.location?.line == 11, "points at the image: \(String(describing: image.location))")
     #expect(messages.contains("text `liten` is set at 7 pt, below the 9.5 pt its style `brödtext` allows"))
     #expect(messages.contains { $0.hasPrefix("the font `Comic Sans` is not in naraprint's font configuration") })
+    // Each finding has its code and names the item's file:line:column, from the one load.
+    let contrast = try #require(found.first { $0.code == .lowContrast }, "\(found)")
+    #expect(contrast.location?.file.hasSuffix("p.yaml") == true && contrast.location?.line == 6 && contrast.location?.column == 9,
+            "\(String(describing: contrast.location))")
+    #expect(contrast.itemID == "blek")
+    #expect(image.code == .lowResolution && image.itemID == "prick")
+    #expect(found.first { $0.code == .belowMinimumSize }?.location?.line == 16)
+    let font = try #require(found.first { $0.code == .unknownFont && $0.subject == "Comic Sans" })
+    #expect(font.location?.line == 21 && font.severity == .error)
   }
 }

@@ -46,13 +46,13 @@ import Testing
   @Test func anAbsolutePathOutsideTheRootIsRefused() throws {
     let p = try project()
     try layout("- image: \(p.outside)/bild.svg\n  width: 20mm").write(toFile: p.layouts + "/a.yaml", atomically: true, encoding: .utf8)
-    try expectRefused(p.layouts, "a.yaml", ["a.yaml:6:16: error:", "bild.svg is outside the project root \(p.root)", "--root"])
+    try expectRefused(p.layouts, "a.yaml", ["a.yaml:6:16: error[NP0200]:", "bild.svg is outside the project root \(p.root)", "--root"])
   }
 
   @Test func dotDotOutOfTheRootIsRefusedForImportsAndThemes() throws {
     let p = try project()
     try layout("- text: Hej", extra: "imports: [../../hemligt/delar.yaml]").write(toFile: p.layouts + "/b.yaml", atomically: true, encoding: .utf8)
-    try expectRefused(p.layouts, "b.yaml", ["b.yaml:3:11: error:", "delar.yaml is outside the project root"])
+    try expectRefused(p.layouts, "b.yaml", ["b.yaml:3:11: error[NP0100]:", "delar.yaml is outside the project root"])
     try layout("- text: Hej").replacingOccurrences(of: "theme: theme.yaml", with: "theme: /etc/passwd")
       .write(toFile: p.layouts + "/c.yaml", atomically: true, encoding: .utf8)
     try expectRefused(p.layouts, "c.yaml", ["/etc/passwd is outside the project root"])
@@ -179,7 +179,7 @@ import Testing
     let p = try project()
     let words = Array(repeating: "omställning", count: 2_000).joined(separator: " ")
     try layout("- text: \"\(words)\"\n  at: [10mm, 10mm]\n  size: [60mm, 100mm]").write(toFile: p.layouts + "/q.yaml", atomically: true, encoding: .utf8)
-    try expectRefused(p.layouts, "q.yaml", ["q.yaml:6:15: error: a paragraph of 23999 characters; naraprint sets at most 20000",
+    try expectRefused(p.layouts, "q.yaml", ["q.yaml:6:15: error[NP0203]: a paragraph of 23999 characters; naraprint sets at most 20000",
                                             "split it into paragraphs"])
   }
 

@@ -35,7 +35,7 @@ import Testing
     options.variables = ["enhet": "Hemtjänst Norr", "datum": "2026-12-03"]
     let pdf = dir + "/blad-ar.pdf"
     let report = try pipeline.render(dir + "/layouts/vad-ar-nara-vard.yaml", to: pdf, options: options)
-    let warning = try #require(report.warnings.first { $0.code == "translation:untranslated" })
+    let warning = try #require(report.warnings.first { $0.code == .untranslated })
     #expect(warning.message.contains("text.h7") && warning.message.contains("text.p8"), "\(warning.message)")
     let text = try pdfText(pdf, raw: true)
     // The Swedish sentences end with their punctuation; the rest of the story is Arabic.

@@ -134,7 +134,7 @@ struct VariableFormatTests {
     #expect(failure("x", "versaler | versal")?.hints.first == "did you mean `versaler`?")
     // The error says where when turned into a diagnostic.
     let here = NaraModel.SourceLocation(file: "layout.yaml", line: 4, column: 9)
-    #expect(e.diagnostic(at: here) == .error("unknown format `daum`", at: here, hints: e.hints))
+    #expect(e.diagnostic(at: here) == .error(.variableFormat, "unknown format `daum`", at: here, hints: e.hints))
   }
 
   @Test func emptyFormat() throws {

@@ -164,7 +164,7 @@ struct POCatalogDiagnosticTests {
     let lines = r.diagnostics.compactMap { $0.location?.line }
     #expect(lines == lines.sorted())
     // Each reads file:line:column: error: …
-    #expect(r.errors.first?.description.hasPrefix("fi.po:11:1: error: the translation lacks") == true)
+    #expect(r.errors.first?.description.hasPrefix("fi.po:11:1: error[NP0403]: the translation lacks") == true)
   }
 }
 

@@ -57,7 +57,7 @@ struct CSVParser {
         guard !record.isBlank else { continue }
         // The header and at most `maximumRows` rows; reading stops at the first row past them.
         if records.count > CSVTable.maximumRows {
-          diagnostics.append(.error(
+          diagnostics.append(.error(.csvSyntax,
             "the file has more than \(CSVTable.shown(CSVTable.maximumRows)) rows; this is row \(CSVTable.shown(records.count))",
             at: record.start,
             hints: [
@@ -76,7 +76,7 @@ struct CSVParser {
 
     guard let header = records.first else {
       if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-      throw DiagnosticsError([.error(
+      throw DiagnosticsError([.error(.csvUnreadable,
         "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
         hints: ["the first line must name the columns, e.g. enhet;datum"])])
     }
@@ -101,13 +101,13 @@ struct CSVParser {
     }
     if rowErrors > CSVTable.maximumRowErrors {
       diagnostics.append(Diagnostic(
-        .note, "\(rowErrors - CSVTable.maximumRowErrors) more rows have the wrong number of fields",
+        .note, .csvSyntax, "\(rowErrors - CSVTable.maximumRowErrors) more rows have the wrong number of fields",
         at: SourceLocation(file: file, line: 1, column: 1), hints: ["fix the rows above first; the rest are often the same mistake"]))
     }
     for (count, what) in [(controlCharacters, "values contain control characters"), (longValues, "values are too long")]
     where count > CSVTable.maximumRowErrors {
       diagnostics.append(Diagnostic(
-        .note, "\(count - CSVTable.maximumRowErrors) more \(what)", at: SourceLocation(file: file, line: 1, column: 1),
+        .note, .csvSyntax, "\(count - CSVTable.maximumRowErrors) more \(what)", at: SourceLocation(file: file, line: 1, column: 1),
         hints: ["fix the values above first; the rest are often the same mistake"]))
     }
     if !diagnostics.isEmpty { throw DiagnosticsError(sorted(diagnostics)) }
@@ -188,7 +188,7 @@ struct CSVParser {
     while true {
       if atEnd {
         report(checks, field: start, quoted: true, unterminated: true)
-        diagnostics.append(.error(
+        diagnostics.append(.error(.csvSyntax,
           "this quote is never closed", at: start,
           hints: [
             "a field that starts with \" runs until the next \" – everything after this point was read as one value",
@@ -211,7 +211,7 @@ struct CSVParser {
       let stray = location
       var extra = ""
       while !atEnd, current != delimiter, !Self.isLineBreak(current) { extra.append(current); advance() }
-      diagnostics.append(.error(
+      diagnostics.append(.error(.csvSyntax,
         "unexpected text after the closing quote: `\(extra)`", at: stray,
         hints: ["put the whole value in the quotes, e.g. \"\(value) \(extra)\"; a quote inside quotes is written \"\""]))
     }
@@ -242,7 +242,7 @@ struct CSVParser {
     if let (at, value) = checks.control {
       controlCharacters += 1
       if controlCharacters <= CSVTable.maximumRowErrors {
-        diagnostics.append(.error(
+        diagnostics.append(.error(.csvSyntax,
           "the value contains the control character \(Self.controlName(value)), which no text may hold", at: at,
           hints: ["delete it; it is invisible in most editors (tabs and line breaks in quoted values are fine)"]))
       }
@@ -251,7 +251,7 @@ struct CSVParser {
     if checks.length > CSVTable.maximumValueLength, !unterminated {
       longValues += 1
       if longValues <= CSVTable.maximumRowErrors {
-        diagnostics.append(.error(
+        diagnostics.append(.error(.csvSyntax,
           "this value has \(CSVTable.shown(checks.length)) characters; a value may have at most \(CSVTable.shown(CSVTable.maximumValueLength))",
           at: start,
           hints: quoted
@@ -281,13 +281,13 @@ struct CSVParser {
     for (i, name) in columns.enumerated() {
       let at = header.fields[i].location
       if name.isEmpty {
-        diagnostics.append(.error(
+        diagnostics.append(.error(.csvSyntax,
           "column \(i + 1) of the header has no name", at: at,
           hints: i == columns.count - 1 && columns.count > 1
             ? ["the header ends with `\(Self.shown(delimiter))`; remove it, or name the column"]
             : ["give every column a name (it becomes the variable `{{name}}`), or delete the empty column"]))
       } else if let first = firstSeen[name] {
-        diagnostics.append(.error(
+        diagnostics.append(.error(.csvSyntax,
           "the column `\(name)` is named twice (columns \(first + 1) and \(i + 1))", at: at,
           hints: ["column names must be unique; rename or delete one of them"]))
       } else {
@@ -303,13 +303,13 @@ struct CSVParser {
       var hints = ["a value that contains `\(d)` must be in quotes, e.g. \"Norr\(d) Syd\""]
       hints.append(
         "the header names \(expected) column\(expected == 1 ? "" : "s") (\(columns.joined(separator: d))); the delimiter is `\(d)`, chosen from the header line")
-      return .error(
+      return .error(.csvSyntax,
         "this row has \(n) fields but the header names \(expected) column\(expected == 1 ? "" : "s")",
         at: record.fields[expected].location, hints: hints)
     }
     if n < expected {
       let missing = columns[n...].map { "`\($0)`" }
-      return .error(
+      return .error(.csvSyntax,
         "this row has \(n) field\(n == 1 ? "" : "s") but the header names \(expected) columns", at: record.end,
         hints: [
           "no value for \(CSVTable.listed(Array(missing)))",

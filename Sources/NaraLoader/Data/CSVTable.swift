@@ -99,7 +99,7 @@ public struct CSVTable: Sendable {
         message = "cannot read \(shown)"
         hint = "check the file's permissions"
       }
-      throw DiagnosticsError([.error(message, at: SourceLocation(file: shown, line: 0, column: 0), hints: [hint])])
+      throw DiagnosticsError([.error(.csvUnreadable, message, at: SourceLocation(file: shown, line: 0, column: 0), hints: [hint])])
     }
     return try parse(data, file: shown)
   }
@@ -110,7 +110,7 @@ public struct CSVTable: Sendable {
     let bytes = [UInt8](data)
     let start = SourceLocation(file: file, line: 1, column: 1)
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw DiagnosticsError([.error(
+      throw DiagnosticsError([.error(.csvEncoding,
         "the file is UTF-16 (Excel's “Unicode text”), not UTF-8", at: start,
         hints: ["in Excel: Save As → “CSV UTF-8 (comma delimited) (*.csv)”"])])
     }
@@ -119,7 +119,7 @@ public struct CSVTable: Sendable {
       throw DiagnosticsError([invalidUTF8(body, file: file)])
     }
     if text.allSatisfy({ $0.isWhitespace }) {
-      throw DiagnosticsError([.error(
+      throw DiagnosticsError([.error(.csvUnreadable,
         "the file is empty", at: start, hints: ["the first line must name the columns, e.g. enhet;datum"])])
     }
     var parser = CSVParser(text: text, file: file)
@@ -129,7 +129,7 @@ public struct CSVTable: Sendable {
   /// The error for a file over `maximumFileSize`; `size` is nil when it is not known (a pipe).
   static func tooLarge(_ size: Int?, file: String) -> Diagnostic {
     let limit = "\(maximumFileSize / (1024 * 1024)) MB"
-    return .error(
+    return .error(.csvUnreadable,
       size.map { "\(file) is \(megabytes($0)); naraprint reads CSV files up to \(limit)" }
         ?? "\(file) is larger than \(limit), the most naraprint reads from a CSV file",
       at: SourceLocation(file: file, line: 0, column: 0),
@@ -173,7 +173,8 @@ public struct CSVTable: Sendable {
     }
     hints.append(columns.isEmpty ? "the header names no columns" : "the header names: " + columns.joined(separator: ", "))
     hints.append("column names must match the variables exactly, e.g. `{{\(missing[0])}}` needs a column `\(missing[0])`")
-    throw DiagnosticsError([.error(message, at: headerLocations.first ?? SourceLocation(file: file, line: 1, column: 1), hints: hints)])
+    throw DiagnosticsError([.error(.missingColumn, message, at: headerLocations.first ?? SourceLocation(file: file, line: 1, column: 1), hints: hints,
+                                   subject: missing[0])])
   }
 
   /// An error for each of `names` that is a column but empty in `row`, at that field.
@@ -184,9 +185,9 @@ public struct CSVTable: Sendable {
     for name in names where seen.insert(name).inserted {
       guard let value = row[name], value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
       let whose = label.map { " for “\($0)”" } ?? ""
-      result.append(.error(
+      result.append(.error(.emptyCell,
         "`\(name)` is empty\(whose) (line \(row.line))", at: row.location(of: name),
-        hints: ["every row needs a value in the column `\(name)`; fill it in or remove the row"]))
+        hints: ["every row needs a value in the column `\(name)`; fill it in or remove the row"], subject: name))
     }
     return result
   }
@@ -223,7 +224,7 @@ public struct CSVTable: Sendable {
     let name = (file as NSString).lastPathComponent
     let converted = String(file.dropLast(name.count)) + "utf8-" + name
     hints.append("or convert it: iconv -f WINDOWS-1252 -t UTF-8 \(file) > \(converted)")
-    return .error(message, at: SourceLocation(file: file, line: line, column: column), hints: hints)
+    return .error(.csvEncoding, message, at: SourceLocation(file: file, line: line, column: column), hints: hints)
   }
 
   /// Decodes bytes as Windows-1252 (Latin-1 with printable characters in 0x80–0x9F).

@@ -57,7 +57,7 @@ public struct VariableFormatError: Error, Sendable, Hashable, CustomStringConver
   }
   public var description: String { ([message] + hints.map { "hint: \($0)" }).joined(separator: "\n") }
   /// The error as a diagnostic at `location`.
-  public func diagnostic(at location: SourceLocation?) -> Diagnostic { .error(message, at: location, hints: hints) }
+  public func diagnostic(at location: SourceLocation?) -> Diagnostic { .error(.variableFormat, message, at: location, hints: hints) }
 }
 
 /// Formats `value` with `format` (a format name, or several separated by `|`, applied left to
