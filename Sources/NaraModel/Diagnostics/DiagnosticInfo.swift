@@ -65,8 +65,8 @@ extension DiagnosticCode {
       DiagnosticInfo("a story is not shown", "A story is defined but no text frame shows it.",
                      example: "stories:\n  lang: { content: Hej }", fix: "Show it with `- text: { story: lang, size: [80mm, 200mm] }`, or remove it.")
     case .yamlAlias:
-      DiagnosticInfo("YAML aliases are not supported here", "A value that naraprint reads as a whole (margins) is written as an alias.",
-                     example: "margins: *kant", fix: "Write the value out.")
+      DiagnosticInfo("YAML aliases are not supported here", "A value that naraprint reads as a whole (margins) is an unresolved alias. A safeguard: the YAML reader resolves aliases before naraprint sees them, so no input reaches it today.",
+                     example: "", fix: "Write the value out.", fromInput: false)
     case .unsetVariable:
       DiagnosticInfo("a variable has no value", "A `{{variable}}` is used but set neither in the file's `variables:`, nor by `--set`, nor by a CSV column.",
                      example: "- text: \"Välkommen {{enhet}}\"", fix: "Set it: `--set enhet=…`, a CSV column `enhet`, or a default under `variables:`.")
