@@ -84,6 +84,11 @@ import Testing
     #expect(fotnot.listIndent == .mm(5) && fotnot.character.size == .pt(8) && fotnot.character.font == "body")
   }
 
+  @Test func basedOnOnATextSaysWhereItBelongs() {
+    let r = load(onPage("- text: Hej\n  1️⃣based-on: bröd"))
+    r.expectError("unknown key `based-on` in a text item", at: "1️⃣", hint: "a text names its style with `style:`")
+  }
+
   @Test func aMisspelledKeyInALocalStyleIsNamedWithAHint() {
     let r = load(onPage("- text: Hej", after: """
       styles:

@@ -25,6 +25,11 @@ public enum FormatSchema {
     }
   }
 
+  /// Keys people put where they do not belong, and where they do.
+  static let misplacedKeyHints = [
+    "based-on": "`based-on` belongs in a style's definition (`styles:` in the theme or the layout); a text names its style with `style:`",
+  ]
+
   static let localStyles: [KeySpec] = [
     KeySpec("styles", .names(.section(.paragraphStyle)), "paragraph styles of this file's own, over the theme's (same name: extends it)"),
     KeySpec("character-styles", .names(.section(.characterStyle)), "character styles of this file's own, over the theme's"),
