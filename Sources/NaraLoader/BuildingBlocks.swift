@@ -9,12 +9,12 @@ enum BuildingBlock { case lines, checkbox, rating, table }
 extension Reader {
   func buildingBlock(_ kind: BuildingBlock, _ f: Fields, main: Node?, at node: Node, id: String, theme: Theme) -> ItemKind? {
     let loc = location(node)
-    let defaultStroke = Stroke(colour: theme.colours["grå"] ?? Colour(red: 0.33, green: 0.35, blue: 0.36), width: .pt(0.75))
+    let defaultStroke = Stroke(colour: theme.blocks.stroke ?? Colour(red: 0.33, green: 0.35, blue: 0.36), width: .pt(0.75))
     let lineStroke = f["stroke"].flatMap { stroke($0, theme: theme) } ?? defaultStroke
-    // `fill:` fills a table's body cells; the boxes of a checkbox or rating are the theme's
-    // white (if it names one) unless `fill:` says otherwise.
+    // `fill:` fills a table's body cells, or a checkbox's or rating's boxes (by default the
+    // theme's `blocks: box-fill`).
     let fill = f["fill"].flatMap { colour($0, theme: theme, what: "fill") }
-    let boxFill = fill ?? theme.colours["vit"]
+    let boxFill = fill ?? theme.blocks.boxFill
     func styleName(_ key: String) -> String? {
       guard let n = f[key], let s = string(n, what: key) else { return nil }
       if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme); return nil }
@@ -131,7 +131,7 @@ extension Reader {
       guard !columns.isEmpty else { return nil }
       let padding = f["padding"].flatMap { insets($0, what: "padding") } ?? Insets(top: .mm(1.8), end: .mm(2.5), bottom: .mm(1.8), start: .mm(2.5))
       let rowHeight = f["row-height"].flatMap { length($0, what: "row-height", max: .mm(300)) }
-      let headerFill = f["header-fill"].flatMap { colour($0, theme: theme, what: "header-fill") } ?? theme.colours["ljusskog"]
+      let headerFill = f["header-fill"].flatMap { colour($0, theme: theme, what: "header-fill") } ?? theme.blocks.headerFill
       let bodyStyle = styleName("style"), headerStyle = styleName("header-style") ?? bodyStyle
       var cells: [Item] = []
       func cell(_ content: String, row: Int, column: Int, header: Bool) -> Item {

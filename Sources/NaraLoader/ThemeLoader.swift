@@ -44,6 +44,11 @@ extension Reader {
       for name in ff.order { if let fam = string(ff[name]!, what: "font `\(name)`") { theme.fonts[name] = fam } }
     }
     addStyles(paragraph: f["styles"], character: f["character-styles"], to: &theme)
+    if let b = f["blocks"], let bf = fields(b, section: .blocks, what: "blocks") {
+      theme.blocks.stroke = bf["stroke"].flatMap { colour($0, theme: theme, what: "blocks stroke") }
+      theme.blocks.boxFill = bf["box-fill"].flatMap { colour($0, theme: theme, what: "box-fill") }
+      theme.blocks.headerFill = bf["header-fill"].flatMap { colour($0, theme: theme, what: "header-fill") }
+    }
     if let m = f["markup"] { theme.markup = markupStyles(m, theme: theme) }
     if let d = f["default-style"], let s = string(d, what: "default-style") {
       if theme.paragraphStyles[s] == nil { unknownStyle(s, at: d, theme: theme) }

@@ -113,4 +113,23 @@ import Testing
     #expect(frames.count == 4)
     #expect(frames[2].style == "cell" && frames[2].fill?.hex == "#ffffff" && frames[0].fill?.hex == "#1f5c4a")
   }
+
+  @Test func theThemesBlockColoursAreTheBlocksDefaults() throws {
+    let theme = testTheme + "\nblocks: { stroke: skog, box-fill: vit, header-fill: text }\n"
+    let r = load(onPage("- table: { columns: 1, header: [Vad], rows: [[Fika]] }\n- checkbox: Klart"), theme: theme)
+    #expect(r.errors.isEmpty, "\(r.diagnostics)")
+    let items = r.loaded?.document.pages.first?.items ?? []
+    guard items.count == 2, case .grid(let grid) = items[0].kind, case .text(let header) = grid.items[0].kind,
+      case .text(let body) = grid.items[1].kind else { Issue.record("no table"); return }
+    #expect(header.fill?.hex == "#1d1d1b" && body.fill == nil && header.stroke?.colour.hex == "#1f5c4a")
+    guard case .stack(let row) = items[1].kind, case .stack(let holder) = row.items[0].kind,
+      case .shape(let box) = holder.items[0].kind else { Issue.record("no checkbox"); return }
+    #expect(box.fill?.hex == "#ffffff" && box.stroke?.colour.hex == "#1f5c4a")
+    // Without `blocks:` the theme's colour names mean nothing special: no fill.
+    let plain = load(onPage("- table: { columns: 1, header: [Vad] }"))
+    guard case .grid(let g)? = plain.loaded?.document.pages.first?.items.first?.kind, case .text(let h) = g.items[0].kind else {
+      Issue.record("no table"); return
+    }
+    #expect(h.fill == nil)
+  }
 }

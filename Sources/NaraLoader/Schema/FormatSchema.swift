@@ -22,6 +22,7 @@ public enum FormatSchema {
     case .anchor: anchor
     case .insets: insets
     case .colourValue: colourValue
+    case .blocks: blocks
     }
   }
 
@@ -88,6 +89,13 @@ public enum FormatSchema {
     KeySpec("styles", .names(.section(.paragraphStyle)), "paragraph styles"),
     KeySpec("character-styles", .names(.section(.characterStyle)), "for inline marks and `[ord]{stil}`"),
     KeySpec("markup", .section(.markup), "which styles headings, list items, emphasis, links and code use"),
+    KeySpec("blocks", .section(.blocks), "the colours of ruled lines, checkboxes, ratings and tables that name none"),
+  ])
+
+  static let blocks = SectionSpec(.blocks, "`blocks:`", "The theme's colours for the worksheet blocks; an item's own `stroke:`, `fill:` and `header-fill:` win.", keys: [
+    KeySpec("stroke", .colour, "ruled lines, box outlines and table cell borders (0.75 pt wide)", default: "#55595c"),
+    KeySpec("box-fill", .colour, "inside checkbox and rating boxes", default: "none"),
+    KeySpec("header-fill", .colour, "table header cells", default: "none"),
   ])
 
   static let colourValue = SectionSpec(.colourValue, "A colour as a mapping", "One colour for screens, one for the press.", keys: [

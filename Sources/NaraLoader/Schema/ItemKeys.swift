@@ -62,8 +62,8 @@ extension FormatSchema {
     KeySpec("align", .choice(["start", "center", "end", "stretch"]), "where cells sit in their row", default: "stretch"),
   ]
 
-  static let blockStroke = KeySpec("stroke", .stroke, "the lines' colour and width", default: "0.75pt of the theme's `grå`")
-  static let boxFill = KeySpec("fill", .colour, "the boxes' fill", default: "the theme's `vit`")
+  static let blockStroke = KeySpec("stroke", .stroke, "the lines' colour and width", default: "0.75pt, the theme's `blocks: stroke`")
+  static let boxFill = KeySpec("fill", .colour, "the boxes' fill", default: "the theme's `blocks: box-fill`")
 
   static let linesKeys: [KeySpec] = [
     KeySpec("count", .integer(1...200), "how many lines; without one they fill the item's height"),
@@ -98,7 +98,7 @@ extension FormatSchema {
     KeySpec("style", .name("paragraph style"), "the body cells' paragraph style"),
     KeySpec("header-style", .name("paragraph style"), "the header cells' paragraph style", default: "`style`"),
     KeySpec("fill", .colour, "the body cells' fill"),
-    KeySpec("header-fill", .colour, "the header cells' fill", default: "the theme's `ljusskog`"),
+    KeySpec("header-fill", .colour, "the header cells' fill", default: "the theme's `blocks: header-fill`"),
     blockStroke,
     KeySpec("padding", .insets, "space inside each cell", default: "[1.8mm, 2.5mm]"),
     KeySpec("row-height", .length(negative: false), "the least height of a body row (to write in)"),

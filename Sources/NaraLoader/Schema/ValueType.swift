@@ -68,7 +68,7 @@ public struct KeySpec: Sendable {
 public enum SectionID: String, Sendable, CaseIterable {
   case layout, componentFile = "component-file", kitFile = "kit-file", kit, theme, document, page
   case paragraphStyle = "paragraph-style", characterStyle = "character-style", markup, story, component
-  case stroke, tail, anchor, insets, colourValue = "colour-value"
+  case stroke, tail, anchor, insets, colourValue = "colour-value", blocks
 }
 
 /// A mapping with fixed keys: where it is, its keys, and other spellings the loader accepts.
