@@ -66,6 +66,17 @@ import Testing
     }
   }
 
+  /// A project made by `init` has the schema its layouts name.
+  @Test func initWritesTheSchemaTheLayoutsName() throws {
+    let dir = try tempDirectory() + "/projekt"
+    let r = try naraprint(["init", dir, "--template", "kit"])
+    #expect(r.status == 0, "\(r.err)")
+    let schema = try String(contentsOfFile: dir + "/naraprint.schema.json", encoding: .utf8)
+    #expect(schema == FormatSchema.jsonSchema())
+    let sheet = try String(contentsOfFile: dir + "/layouts/apt-kit/kit.yaml", encoding: .utf8)
+    #expect(sheet.hasPrefix("# yaml-language-server: $schema=../../naraprint.schema.json\n"))
+  }
+
   @Test func everyShippedFilePassesTheSchema() throws {
     let result = try validate(Self.shipped.map { repoRoot + "/" + $0 })
     guard let result else { return }
