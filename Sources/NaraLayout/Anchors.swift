@@ -36,7 +36,7 @@ struct PlacedSiblings {
         return (path, (p.stroke?.width.points ?? 0) / 2 * t.scaleFactor)
       case .group(let g):
         if let found = firstPath(in: g.children, g.transform.then(t)) { return found }
-      default: continue
+      case .text, .image: continue
       }
     }
     return nil

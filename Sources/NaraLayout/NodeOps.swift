@@ -7,7 +7,7 @@ extension Node {
     switch self {
     case .path(var p): p.path = p.path.mirrored(width: width); return .path(p)
     case .group(var g): g.children = g.children.map { $0.mirrored(width: width) }; return .group(g)
-    default: return self
+    case .text, .image: return self
     }
   }
 

@@ -4,11 +4,17 @@ import Yams
 /// Building blocks for worksheets – ruled lines, tick boxes, rating scales and tables – made
 /// of the ordinary items (rects, text frames, rows, grids), so the layout needs nothing new
 /// and a translation that grows pushes them as it pushes any text.
+enum BuildingBlock { case lines, checkbox, rating, table }
+
 extension Reader {
-  func buildingBlock(_ kind: String, _ f: Fields, main: Node?, at node: Node, id: String, theme: Theme) -> ItemKind? {
+  func buildingBlock(_ kind: BuildingBlock, _ f: Fields, main: Node?, at node: Node, id: String, theme: Theme) -> ItemKind? {
     let loc = location(node)
-    let defaultStroke = Stroke(colour: theme.colours["grå"] ?? Colour(red: 0.33, green: 0.35, blue: 0.36), width: .pt(0.75))
+    let defaultStroke = Stroke(colour: theme.blocks.stroke ?? Colour(red: 0.33, green: 0.35, blue: 0.36), width: .pt(0.75))
     let lineStroke = f["stroke"].flatMap { stroke($0, theme: theme) } ?? defaultStroke
+    // `fill:` fills a table's body cells, or a checkbox's or rating's boxes (by default the
+    // theme's `blocks: box-fill`).
+    let fill = f["fill"].flatMap { colour($0, theme: theme, what: "fill") }
+    let boxFill = fill ?? theme.blocks.boxFill
     func styleName(_ key: String) -> String? {
       guard let n = f[key], let s = string(n, what: key) else { return nil }
       if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme); return nil }
@@ -25,7 +31,7 @@ extension Reader {
     }
 
     switch kind {
-    case "lines":
+    case .lines:
       // `- lines: 6`, or `count:`; without a count the lines fill the item's height.
       var count: Int?
       if let m = main ?? f["count"] { count = integer(m, what: "count", range: 1...200) }
@@ -33,13 +39,13 @@ extension Reader {
       if spacing.points < Length.mm(3).points { error("lines closer than 3 mm cannot be written on", at: f["spacing"] ?? node) }
       return .shape(Shape(geometry: .ruledLines(spacing: spacing, count: count), stroke: lineStroke))
 
-    case "checkbox":
+    case .checkbox:
       let label = (main ?? f["label"]).flatMap { translatable($0, id: "\(id).text", what: "label") } ?? ""
       let box = f["box"].flatMap { length($0, what: "box", max: .mm(50)) } ?? .mm(4.5)
       let style = styleName("style")
       var square = Placement(); square.width = .fixed(box); square.height = .fixed(box)
       let boxItem = Item(id: "\(id).ruta", location: loc, placement: square, role: .artifact,
-                         kind: .shape(Shape(geometry: .rect(radius: .pt(1)), fill: theme.colours["vit"], stroke: lineStroke)))
+                         kind: .shape(Shape(geometry: .rect(radius: .pt(1)), fill: boxFill, stroke: lineStroke)))
       // The box sits level with the label's first line, however many lines the label takes:
       // it is centred on that line's height.
       let lineStyle = (style ?? theme.defaultStyle).flatMap { theme.paragraphStyles[$0] }
@@ -57,7 +63,7 @@ extension Reader {
       if items.count == 2 { row.items[1].placement.width = .fraction(1) }
       return .stack(row)
 
-    case "rating":
+    case .rating:
       let steps = f["steps"].flatMap { integer($0, what: "steps", range: 2...11) } ?? 5
       let box = f["box"].flatMap { length($0, what: "box", max: .mm(50)) } ?? .mm(8)
       // Numbers go under the boxes (people tick the empty boxes); `numbers: inside` puts them
@@ -76,7 +82,7 @@ extension Reader {
       for i in 1...steps {
         var cell = text(numbers == "inside" ? "\(i)" : "", id: "\(id).steg-\(i)", style: style, align: .center)
         if case .text(var frame) = cell.kind {
-          frame.stroke = lineStroke; frame.verticalAlignment = .middle; frame.fill = theme.colours["vit"]
+          frame.stroke = lineStroke; frame.verticalAlignment = .middle; frame.fill = boxFill
           cell.kind = .text(frame)
         }
         cell.placement.width = .fixed(box); cell.placement.height = .fixed(box)
@@ -117,7 +123,7 @@ extension Reader {
       column.alignment = .start
       return .stack(column)
 
-    case "table":
+    case .table:
       guard let cn = f["columns"] else { error("a table needs `columns:` (widths like [50mm, 1fr, 1fr])", at: node); return nil }
       var columns: [Extent] = []
       if case .sequence(let seq) = cn { columns = seq.compactMap { dimension($0, what: "column width") } }
@@ -125,14 +131,14 @@ extension Reader {
       guard !columns.isEmpty else { return nil }
       let padding = f["padding"].flatMap { insets($0, what: "padding") } ?? Insets(top: .mm(1.8), end: .mm(2.5), bottom: .mm(1.8), start: .mm(2.5))
       let rowHeight = f["row-height"].flatMap { length($0, what: "row-height", max: .mm(300)) }
-      let headerFill = f["header-fill"].flatMap { colour($0, theme: theme, what: "header-fill") } ?? theme.colours["ljusskog"]
+      let headerFill = f["header-fill"].flatMap { colour($0, theme: theme, what: "header-fill") } ?? theme.blocks.headerFill
       let bodyStyle = styleName("style"), headerStyle = styleName("header-style") ?? bodyStyle
       var cells: [Item] = []
       func cell(_ content: String, row: Int, column: Int, header: Bool) -> Item {
         var c = text(content, id: "\(id).r\(row)k\(column)", style: header ? headerStyle : bodyStyle)
         if case .text(var frame) = c.kind {
           frame.stroke = lineStroke; frame.padding = padding
-          if header { frame.fill = headerFill; frame.headingLevel = nil }
+          if header { frame.fill = headerFill; frame.headingLevel = nil } else if let fill { frame.fill = fill }
           c.kind = .text(frame)
         }
         if !header, let rowHeight { c.placement.minHeight = rowHeight }
@@ -153,8 +159,6 @@ extension Reader {
       var grid = Grid(columns: columns, items: cells)
       grid.alignment = .stretch
       return .grid(grid)
-    default:
-      return nil
     }
   }
 }

@@ -48,8 +48,6 @@ public struct LayoutLoader: Sendable {
     return missing.names
   }
 
-  static let topKeys = ["document", "theme", "imports", "components", "stories", "pages", "variables"]
-
   /// Loads `path`; throws `DiagnosticsError` with every error found in the files.
   public func load(path: String) throws(DiagnosticsError) -> LoadedLayout {
     var loader = self
@@ -72,7 +70,7 @@ public struct LayoutLoader: Sendable {
     var files = [absolute]
     var context = LoadContext()
 
-    guard let top = reader.fields(root, allowed: Self.topKeys, what: "the layout") else {
+    guard let top = reader.fields(root, section: .layout, what: "the layout") else {
       throw DiagnosticsError(reader.diagnostics)
     }
     // Variables: defaults in the file, overridden by the caller's.
@@ -99,7 +97,6 @@ public struct LayoutLoader: Sendable {
     } else {
       reader.error("the layout names no theme", at: root, hints: ["add `theme: theme.yaml` (the shared colours, fonts and styles)"], code: .missingSection)
     }
-    context.theme = theme
 
     // Components: imported files first, then this file's own.
     if let imports = top["imports"] {
@@ -112,13 +109,17 @@ public struct LayoutLoader: Sendable {
         r.ledger = ledger
         r.translations = translations
         files.append(importPath)
-        if let f = r.fields(root, allowed: ["components"], what: "an imported file") , let c = f["components"] {
-          context.registerComponents(c, reader: r)
+        if let f = r.fields(root, section: .componentFile, what: "an imported file") {
+          if let c = f["components"] { context.registerComponents(c, reader: r) }
+          r.addStyles(paragraph: f["styles"], character: f["character-styles"], to: &theme)
         }
         context.readers.append(r)
       }
     }
     if let c = top["components"] { context.registerComponents(c, reader: reader) }
+    // The layout's own styles, over the theme's and the component files'.
+    reader.addStyles(paragraph: top["styles"], character: top["character-styles"], to: &theme)
+    context.theme = theme
 
     var settings = top["document"].map { reader.settings($0, theme: theme) } ?? {
       reader.error("the layout has no `document:` section", at: root, hints: ["add `document:` with at least `size: A4`"], code: .missingSection)
@@ -217,7 +218,7 @@ extension Reader {
   }
 
   func page(_ node: Node, number: Int, context: inout LoadContext) -> Page? {
-    guard let f = fields(node, allowed: ["items", "background", "id", "reading-order"], what: "page \(number)") else { return nil }
+    guard let f = fields(node, section: .page, what: "page \(number)") else { return nil }
     var background: Colour?
     if let b = f["background"] { background = colour(b, theme: context.theme, what: "background") }
     let prefix = f["id"].flatMap { string($0, what: "id") } ?? "p\(number)"
@@ -250,7 +251,7 @@ extension Reader {
       case .group(let g): ids += allIDs(g.items)
       case .stack(let s): ids += allIDs(s.items)
       case .grid(let g): ids += allIDs(g.items)
-      default: break
+      case .text, .shape, .image: break
       }
       return ids
     }

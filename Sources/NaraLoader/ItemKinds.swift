@@ -48,12 +48,11 @@ extension Reader {
     if let n = f["style"], let s = string(n, what: "style") {
       if theme.paragraphStyles[s] == nil { unknownStyle(s, at: n, theme: theme) } else { frame.style = s }
     }
-    if f.order.contains(where: { paragraphStyleKeys.contains($0) && $0 != "based-on" && $0 != "size" }) {
+    if f.order.contains(where: { paragraphStyleKeys.contains($0) && $0 != "size" }) {
       var styleFields = f
       styleFields.entries["size"] = nil  // the frame's size, not the font's
       frame.overrides = paragraphStyle(styleFields, name: "override", theme: theme)
     }
-    if let n = f["based-on"] { error("`based-on` belongs in the theme's styles; use `style:` here", at: n) }
     if let n = f["markup"] { frame.markup = markupStyles(n, theme: theme) }
     if let n = f["columns"], let c = integer(n, what: "columns", range: 1...12) { frame.columns = c }
     if let n = f["column-gap"], let g = length(n, what: "column-gap") { frame.columnGap = g }
@@ -73,7 +72,7 @@ extension Reader {
     if case .scalar = node {
       return colour(node, theme: theme, what: "stroke").map { Stroke(colour: $0, width: .pt(1)) }
     }
-    guard let f = fields(node, allowed: ["colour", "width", "dash", "cap", "join"], what: "stroke", aliases: keyAliases) else { return nil }
+    guard let f = fields(node, section: .stroke, what: "stroke") else { return nil }
     guard let cn = f["colour"] else { error("a stroke needs a `colour`", at: node); return nil }
     guard let c = colour(cn, theme: theme, what: "stroke colour") else { return nil }
     var s = Stroke(colour: c, width: f["width"].flatMap { length($0, what: "stroke width", max: .mm(200)) } ?? .pt(1))
@@ -83,20 +82,20 @@ extension Reader {
     return s
   }
 
-  func shape(_ kind: String, _ f: Fields, main: Node?, at kindNode: Node, theme: Theme, sizedByContainer: Bool = false) -> Shape? {
+  func shape(_ kind: ItemKindName, _ f: Fields, main: Node?, at kindNode: Node, theme: Theme, sizedByContainer: Bool = false) -> Shape? {
     var s = Shape(geometry: .ellipse)
     if let n = f["fill"] { s.fill = colour(n, theme: theme, what: "fill") }
     if let n = f["stroke"] { s.stroke = stroke(n, theme: theme) }
     let sized = f.has("size") || (f.has("width") && f.has("height"))
     switch kind {
-    case "rect", "ellipse", "bubble":
-      if let m = main { error("`\(kind):` takes its properties, not a value", at: m, hints: ["write `- \(kind):` then `size:`, `fill:` … below"]) }
-      if !sized && !sizedByContainer { error("a \(kind) needs a size", at: kindNode, hints: ["add `size: [40mm, 20mm]`"]) }
+    case .rect, .ellipse, .bubble:
+      if let m = main { error("`\(kind.rawValue):` takes its properties, not a value", at: m, hints: ["write `- \(kind.rawValue):` then `size:`, `fill:` … below"]) }
+      if !sized && !sizedByContainer { error("a \(kind.rawValue) needs a size", at: kindNode, hints: ["add `size: [40mm, 20mm]`"]) }
       let radius = f["radius"].flatMap { length($0, what: "radius", max: .mm(1000)) } ?? .zero
-      if kind == "rect" { s.geometry = .rect(radius: radius) }
-      if kind == "bubble" {
+      if kind == .rect { s.geometry = .rect(radius: radius) }
+      if kind == .bubble {
         var tail = BubbleTail(side: .bottom, position: 0.25, width: .mm(8), length: .mm(8))
-        if let t = f["tail"], let tf = fields(t, allowed: ["side", "position", "width", "length"], what: "tail") {
+        if let t = f["tail"], let tf = fields(t, section: .tail, what: "tail") {
           if let n = tf["side"] { tail.side = choice(n, what: "side", as: BubbleTail.Side.self) ?? .bottom }
           if let n = tf["position"], let p = rawScalar(n, what: "position") {
             if p.hasSuffix("%"), let v = Double(p.dropLast()), (0...100).contains(v) { tail.position = v / 100 } else {
@@ -108,15 +107,15 @@ extension Reader {
         }
         s.geometry = .bubble(radius: radius, tail: tail)
       }
-      if s.fill == nil && s.stroke == nil && !f.has("fill") && !f.has("stroke") { warning("this \(kind) has neither fill nor stroke and will not show", at: kindNode) }
-    case "line":
+      if s.fill == nil && s.stroke == nil && !f.has("fill") && !f.has("stroke") { warning("this \(kind.rawValue) has neither fill nor stroke and will not show", at: kindNode) }
+    case .line:
       guard let a = f["from"].flatMap({ point($0, what: "from") }), let b = f["to"].flatMap({ point($0, what: "to") }) else {
         if !f.has("from") || !f.has("to") { error("a line needs `from:` and `to:`", at: kindNode) }
         return nil
       }
       s.geometry = .line(from: a, to: b)
       if s.stroke == nil { error("a line needs a `stroke`", at: kindNode, hints: ["add `stroke: { colour: text, width: 1pt }`"]) }
-    case "arrow":
+    case .arrow:
       var pts: [Point] = []
       if let n = f["points"] { pts = list(n, what: "points").compactMap { point($0, what: "point") } } else {
         if let a = f["from"].flatMap({ point($0, what: "from") }), let b = f["to"].flatMap({ point($0, what: "to") }) { pts = [a, b] }
@@ -125,7 +124,7 @@ extension Reader {
       let head = f["head"].flatMap { length($0, what: "head", max: .mm(200)) } ?? Length(points: max(6, (s.stroke?.width.points ?? 1) * 4))
       s.geometry = .arrow(points: pts, head: head, both: f["both"].flatMap { bool($0, what: "both") } ?? false)
       if s.stroke == nil { error("an arrow needs a `stroke`", at: kindNode) }
-    case "path":
+    case .path:
       guard let dn = main ?? f["d"], let d = string(dn, what: "path data") else {
         error("a path needs its data", at: kindNode, hints: ["write `- path: \"M 10mm 10mm L 50mm 10mm\"`"]); return nil
       }
@@ -144,7 +143,7 @@ extension Reader {
         }
         return nil
       }
-    default: break
+    case .text, .image, .group, .stack, .row, .grid, .use, .lines, .checkbox, .rating, .table, .qr: break
     }
     return s
   }
@@ -222,7 +221,7 @@ extension Reader {
     source.used = true
     context.components[name] = source
     let r = source.reader
-    guard let cf = r.fields(source.node, allowed: ["params", "size", "items", "description"], what: "component `\(name)`")
+    guard let cf = r.fields(source.node, section: .component, what: "component `\(name)`")
     else { return nil }
     // Parameters: a list of names, or a mapping of names to defaults.
     var declared: [String: String?] = [:]

@@ -4,10 +4,8 @@ import Yams
 /// Whether an item may say where it goes (`at`) or is placed by a stack or grid.
 enum PlacementMode { case absolute, flow }
 
-/// The kinds of item, as the first key of an item's mapping.
-let itemKinds = ["text", "rect", "ellipse", "bubble", "line", "arrow", "path", "image", "group", "stack", "row", "grid", "use",
-                 "lines", "checkbox", "rating", "table", "qr"]
-let commonItemKeys = ["id", "at", "anchor", "on", "width", "height", "size", "rotate", "scale", "opacity", "role", "alt", "min-height"]
+/// The kinds of item, as their names (for messages and did-you-mean).
+let itemKindNames = ItemKindName.allCases.map(\.rawValue)
 
 extension Reader {
   /// Reads one item. Its kind is the key naming it (`text:`, `rect:` …); that key's value is
@@ -25,15 +23,17 @@ extension Reader {
     guard case .mapping(let mapping) = node else {
       error("an item must be a mapping such as `- text: …` or `- rect: …`, not \(describe(node))", at: node); return nil
     }
-    let kindKeys = mapping.keys.compactMap { $0.scalar?.string }.filter { itemKinds.contains($0) }
-    guard kindKeys.count == 1, let kind = kindKeys.first else {
+    let kindKeys = mapping.keys.compactMap { $0.scalar?.string }.filter { itemKindNames.contains($0) }
+    guard kindKeys.count == 1, let kindName = kindKeys.first, let kind = ItemKindName(rawValue: kindName),
+      let kindNode = mapping.keys.first(where: { $0.scalar?.string == kindName })
+    else {
       if kindKeys.count > 1 {
         error("an item can be only one kind, but this has \(kindKeys.joined(separator: " and "))", at: node,
               hints: ["split it into two items"])
       } else {
         let keys = mapping.keys.compactMap { $0.scalar?.string }
-        var hints = ["start the item with one of: " + itemKinds.joined(separator: ", ")]
-        if let first = keys.first, let g = closestMatch(to: first, in: itemKinds) { hints.insert("did you mean `\(g)`?", at: 0) }
+        var hints = ["start the item with one of: " + itemKindNames.joined(separator: ", ")]
+        if let first = keys.first, let g = closestMatch(to: first, in: itemKindNames) { hints.insert("did you mean `\(g)`?", at: 0) }
         error("the item does not say what kind it is", at: node, hints: hints)
       }
       return nil
@@ -42,18 +42,18 @@ extension Reader {
     var pairs: [(Node, Node)] = []
     var mainValue: Node?
     for (k, v) in mapping {
-      if k.scalar?.string == kind, case .mapping(let inner) = v {
+      if k.scalar?.string == kindName, case .mapping(let inner) = v {
         for pair in inner { pairs.append((pair.key, pair.value)) }
-      } else if k.scalar?.string == kind, case .sequence = v, ["stack", "row", "group", "grid"].contains(kind) {
+      } else if k.scalar?.string == kindName, case .sequence = v, kind.isContainer {
         // `- row: [ … ]` is short for `- row: { items: [ … ] }`.
         pairs.append((Node.scalar(Node.Scalar("items", .implicit, .plain, k.mark)), v))
-      } else if k.scalar?.string == kind {
+      } else if k.scalar?.string == kindName {
         if case .scalar(let s) = v, s.string.isEmpty, s.style == .plain {} else { mainValue = v }
       } else { pairs.append((k, v)) }
     }
     let flat = Node.mapping(Node.Mapping(pairs, .implicit, .any, mapping.mark))
-    let allowed = commonItemKeys + keys(for: kind)
-    guard let f = fields(flat, allowed: allowed, what: "a \(kind) item", aliases: keyAliases) else { return nil }
+    let allowed = FormatSchema.allKeys(for: kind).map(\.name)
+    guard let f = fields(flat, allowed: allowed, what: "a \(kindName) item", aliases: colourAliases) else { return nil }
 
     var id = defaultID
     if let n = f["id"], let s = string(n, what: "id") {
@@ -62,7 +62,7 @@ extension Reader {
       } else if context.claim(id: scopedID(s, context: context), at: location(n)) { id = scopedID(s, context: context) }
     }
     var item = Item(id: id, location: location(node), kind: .group(Group(items: [])))
-    item.placement = placement(f, mode: mode, kind: kind)
+    item.placement = placement(f, mode: mode)
     if let n = f["anchor"], mode == .absolute {
       if let at = f["at"] { error("an item goes either `at` a point or by its `anchor`, not both", at: at, hints: ["remove `at`"]) }
       item.placement.anchor = anchor(n, context: context)
@@ -87,72 +87,8 @@ extension Reader {
       item.role = alt.isEmpty ? .artifact : .figure(alt: alt)
     }
 
-    let kindNode = mapping.keys.first { $0.scalar?.string == kind }!
-    switch kind {
-    case "text":
-      guard let t = textFrame(f, main: mainValue, at: kindNode, itemID: id, context: &context) else { return nil }
-      item.kind = .text(t)
-    case "rect", "ellipse", "bubble", "line", "arrow", "path":
-      guard let s = shape(kind, f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
-      item.kind = .shape(s)
-      if case .absolute = mode {} else if case .line = s.geometry {
-        error("lines go in groups or on the page, not in stacks", at: node)
-      }
-    case "image":
-      guard let img = image(f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
-      item.kind = .image(img)
-      if case .content = item.role {
-        error("an image needs `alt:` text for screen readers, or `alt: \"\"` if it is decoration", at: kindNode)
-      }
-    case "group":
-      item.kind = .group(Group(items: children(f["items"], of: id, context: &context, mode: .absolute, at: kindNode)))
-    case "stack", "row":
-      var s = Stack(axis: kind == "row" ? .horizontal : .vertical,
-                    items: children(f["items"], of: id, context: &context, mode: .flow, at: kindNode))
-      if let n = f["direction"], let d = rawScalar(n, what: "direction") {
-        switch d {
-        case "vertical", "column": s.axis = .vertical
-        case "horizontal", "row": s.axis = .horizontal
-        default: error("direction cannot be `\(d)`", at: n, hints: ["use vertical or horizontal"])
-        }
-      }
-      if let n = f["gap"] { s.gap = length(n, what: "gap") ?? .zero }
-      if let n = f["align"] { s.alignment = choice(n, what: "align", as: CrossAlignment.self, aliases: ["centre": .center]) ?? .stretch }
-      if let n = f["justify"] { s.justify = choice(n, what: "justify", as: Stack.Justify.self, aliases: ["centre": .center]) ?? .start }
-      if let n = f["padding"] { s.padding = insets(n, what: "padding") ?? .zero }
-      if let n = f["overflow"] { s.overflow = choice(n, what: "overflow", as: OverflowPolicy.self) ?? .warn }
-      if f.has("fill") || f.has("stroke") {
-        let kind = f.has("tail") ? "bubble" : "rect"
-        var bf = f
-        bf.entries = bf.entries.filter { ["fill", "stroke", "radius", "tail"].contains($0.key) }
-        s.background = shape(kind, bf, main: nil, at: kindNode, theme: context.theme, sizedByContainer: true)
-      } else if let n = f["radius"] ?? f["tail"] {
-        error("`radius` and `tail` shape the stack's background; add a `fill` or `stroke`", at: n)
-      }
-      item.kind = .stack(s)
-    case "grid":
-      var columns: [Extent] = [.fraction(1), .fraction(1)]
-      if let n = f["columns"] {
-        if case .sequence(let seq) = n { columns = seq.compactMap { dimension($0, what: "column width") } }
-        else if let c = integer(n, what: "columns", range: 1...24) { columns = Array(repeating: .fraction(1), count: c) }
-      }
-      var g = Grid(columns: columns, items: children(f["items"], of: id, context: &context, mode: .flow, at: kindNode))
-      if let n = f["gap"], let l = length(n, what: "gap") { g.rowGap = l; g.columnGap = l }
-      if let n = f["row-gap"] { g.rowGap = length(n, what: "row-gap") ?? .zero }
-      if let n = f["column-gap"] { g.columnGap = length(n, what: "column-gap") ?? .zero }
-      if let n = f["align"] { g.alignment = choice(n, what: "align", as: CrossAlignment.self) ?? .stretch }
-      item.kind = .grid(g)
-    case "use":
-      guard let g = use(f, main: mainValue, at: kindNode, id: id, context: &context) else { return nil }
-      item.kind = .group(g)
-    case "qr":
-      guard let s = qrCode(f, main: mainValue, at: kindNode, theme: context.theme) else { return nil }
-      item.kind = .shape(s)
-    case "lines", "checkbox", "rating", "table":
-      guard let kind = buildingBlock(kind, f, main: mainValue, at: kindNode, id: id, theme: context.theme) else { return nil }
-      item.kind = kind
-    default: return nil
-    }
+    guard let k = itemKind(kind, f, main: mainValue, at: kindNode, item: item, mode: mode, context: &context) else { return nil }
+    item.kind = k
     return item
   }
 
@@ -160,30 +96,6 @@ extension Reader {
   func scopedID(_ id: String, context: LoadContext) -> String {
     guard let prefix = scopes.last?["__id"] else { return id }
     return "\(prefix).\(id)"
-  }
-
-  func keys(for kind: String) -> [String] {
-    switch kind {
-    // On a text item `size` is the frame's size; the font size is `font-size`.
-    case "text": ["content", "style", "padding", "fill", "valign", "overflow", "verbatim", "lang", "heading", "story", "columns", "column-gap", "markup", "stroke", "max-lines", "baseline-grid"] + paragraphStyleKeys.filter { $0 != "size" }
-    case "rect": ["fill", "stroke", "radius"]
-    case "ellipse": ["fill", "stroke"]
-    case "bubble": ["fill", "stroke", "radius", "tail"]
-    case "line": ["from", "to", "stroke"]
-    case "arrow": ["from", "to", "points", "stroke", "head", "both"]
-    case "path": ["d", "unit", "fill", "stroke"]
-    case "image": ["src", "fit", "tint"]
-    case "qr": ["data", "colour", "background", "level"]
-    case "group": ["items"]
-    case "stack", "row": ["items", "gap", "align", "justify", "padding", "direction", "fill", "stroke", "radius", "tail", "overflow"]
-    case "grid": ["items", "columns", "gap", "row-gap", "column-gap", "align"]
-    case "use": ["component", "with"]
-    case "lines": ["count", "spacing", "stroke"]
-    case "checkbox": ["label", "box", "stroke", "style", "gap"]
-    case "rating": ["steps", "labels", "box", "stroke", "style", "numbers", "gap"]
-    case "table": ["columns", "header", "rows", "style", "header-style", "header-fill", "stroke", "padding", "row-height"]
-    default: []
-    }
   }
 
   func children(_ node: Node?, of parent: String, context: inout LoadContext, mode: PlacementMode, at owner: Node) -> [Item] {
@@ -206,7 +118,7 @@ extension Reader {
     return out
   }
 
-  func placement(_ f: Fields, mode: PlacementMode, kind: String) -> Placement {
+  func placement(_ f: Fields, mode: PlacementMode) -> Placement {
     var p = Placement()
     if let n = f["at"] {
       if mode == .flow {
@@ -246,13 +158,12 @@ extension Reader {
   /// `anchor: { to: id, at: bottom-start, self: top-start, offset: [0mm, 4mm] }`, or along a
   /// path: `anchor: { to: väg, along: 30%, side: above, distance: 2mm }` (or with `self:`).
   func anchor(_ node: Node, context: LoadContext) -> NaraModel.Anchor? {
-    let keys = ["to", "at", "self", "along", "side", "distance", "offset"]
     var f: Fields
     if case .scalar = node {
       // `anchor: huvud` is short for `anchor: { to: huvud }` (below it, at its start edge).
       f = Fields(node: node, entries: ["to": (key: node, value: node)], order: ["to"])
     } else {
-      guard let parsed = fields(node, allowed: keys, what: "anchor") else { return nil }
+      guard let parsed = fields(node, section: .anchor, what: "anchor") else { return nil }
       f = parsed
     }
     guard let tn = f["to"] else {

@@ -54,9 +54,9 @@ extension LayoutLoader {
     ledger.memory = paragraphMemory
     reader.ledger = ledger
     reader.translations = translations
-    guard let top = reader.fields(root, allowed: ["kit"], what: "the kit file"),
+    guard let top = reader.fields(root, section: .kitFile, what: "the kit file"),
       let kitNode = top["kit"],
-      let f = reader.fields(kitNode, allowed: ["title", "author", "sheets"], what: "kit")
+      let f = reader.fields(kitNode, section: .kit, what: "kit")
     else { throw DiagnosticsError(diagnostics + reader.diagnostics) }
     var kit = LoadedKit(title: nil, author: nil, sheets: [], files: [file], warnings: [])
     if let t = f["title"] { kit.title = reader.translatable(t, id: "kit.title", what: "title") }

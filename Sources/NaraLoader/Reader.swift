@@ -214,6 +214,7 @@ final class Reader {
       guard allowed.contains(key) else {
         var hints: [String] = []
         if let guess = closestMatch(to: key, in: allowed) { hints.append("did you mean `\(guess)`?") }
+        if let known = FormatSchema.misplacedKeyHints[key] { hints.append(known) }
         hints.append("allowed here: " + allowed.sorted().joined(separator: ", "))
         error("unknown key `\(scalar.string)` in \(what)", at: keyNode, hints: hints)
         continue

@@ -6,8 +6,7 @@ import Yams
 extension Reader {
   func settings(_ node: Node, theme: Theme) -> DocumentSettings {
     var s = DocumentSettings(pageSize: Size(width: Length.mm(210).points, height: Length.mm(297).points))
-    guard let f = fields(node, allowed: ["size", "orientation", "margins", "bleed", "safe-area", "paper", "lang", "direction", "title", "author",
-                                         "subject", "keywords"], what: "document") else { return s }
+    guard let f = fields(node, section: .document, what: "document") else { return s }
     if let n = f["size"] {
       if case .sequence = n, let p = point(n, what: "size") {
         if p.x < Length.mm(10).points || p.y < Length.mm(10).points || p.x > Length.mm(5000).points || p.y > Length.mm(5000).points {
@@ -73,8 +72,7 @@ extension Reader {
         error("\(what) takes one length, two [vertical, horizontal] or four [top, end, bottom, start]", at: node, code: .wrongValueKind); return nil
       }
     case .mapping:
-      guard let f = fields(node, allowed: ["top", "bottom", "start", "end"], what: what,
-                           aliases: ["left": "start", "right": "end"]) else { return nil }
+      guard let f = fields(node, section: .insets, what: what) else { return nil }
       func l(_ k: String) -> Length { f[k].flatMap { length($0, what: "\(what) \(k)") } ?? .zero }
       return Insets(top: l("top"), end: l("end"), bottom: l("bottom"), start: l("start"))
     case .alias:
@@ -88,7 +86,7 @@ extension Reader {
     guard let f = fields(node, allowed: mappingKeys(node), what: "stories") else { return out }
     for name in f.order {
       let n = f[name]!
-      guard let sf = fields(n, allowed: ["content", "style", "lang", "markup"], what: "story `\(name)`") else { continue }
+      guard let sf = fields(n, section: .story, what: "story `\(name)`") else { continue }
       guard let c = sf["content"], case .scalar = c, let blocks = translatedBlocks(c, id: name, what: "content", theme: theme) else {
         error("story `\(name)` needs its text under `content: |`", at: n, code: .missingSection); continue
       }

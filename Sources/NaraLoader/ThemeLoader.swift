@@ -1,15 +1,8 @@
 import NaraModel
 import Yams
 
-/// Keys of a paragraph style; a text item accepts them too, as overrides.
-let paragraphStyleKeys = [
-  "based-on", "font", "weight", "italic", "size", "font-size", "leading", "space-before", "space-after", "align",
-  "colour", "letter-spacing", "hyphenate", "min-size", "indent", "list-indent", "transform", "underline",
-  "keep-lines",
-]
-let characterStyleKeys = ["font", "weight", "italic", "size", "font-size", "colour", "letter-spacing", "underline", "transform", "hyphenate"]
-/// Spellings accepted for the same key.
-let keyAliases = ["color": "colour"]
+/// Keys of a paragraph style; a text item accepts them too (but `based-on`), as overrides.
+let paragraphStyleKeys = FormatSchema[.paragraphStyle].names
 
 let weightNames: [String: Int] = [
   "thin": 100, "extralight": 200, "light": 300, "regular": 400, "normal": 400, "medium": 500,
@@ -20,14 +13,13 @@ extension Reader {
   func theme(_ node: Node) -> Theme {
     var theme = Theme()
     theme.location = location(node)
-    guard let f = fields(node, allowed: ["colours", "fonts", "styles", "character-styles", "markup", "default-style"],
-                         what: "the theme", aliases: ["colors": "colours"]) else { return theme }
+    guard let f = fields(node, section: .theme, what: "the theme") else { return theme }
     if let c = f["colours"], let cf = fields(c, allowed: mappingKeys(c), what: "colours") {
       for name in cf.order {
         let value = cf[name]!
         if case .mapping = value {
           // `{ rgb: "#f2a541", cmyk: [0, 40, 80, 0] }`: one for screens, one for the press.
-          guard let vf = fields(value, allowed: ["rgb", "cmyk"], what: "colour `\(name)`") else { continue }
+          guard let vf = fields(value, section: .colourValue, what: "colour `\(name)`") else { continue }
           let cmyk = vf["cmyk"].flatMap { cmykValues($0, name: name) }
           if let r = vf["rgb"], let s = string(r, what: "rgb") {
             if let col = Colour.parseHex(s) { theme.colours[name] = col } else { error("rgb must be written #rrggbb, not `\(s)`", at: r) }
@@ -51,28 +43,11 @@ extension Reader {
     if let fo = f["fonts"], let ff = fields(fo, allowed: mappingKeys(fo), what: "fonts") {
       for name in ff.order { if let fam = string(ff[name]!, what: "font `\(name)`") { theme.fonts[name] = fam } }
     }
-    if let cs = f["character-styles"], let cf = fields(cs, allowed: mappingKeys(cs), what: "character-styles") {
-      for name in cf.order {
-        guard let sf = fields(cf[name]!, allowed: characterStyleKeys, what: "character style `\(name)`", aliases: keyAliases)
-        else { continue }
-        var attributes = characterAttributes(sf, theme: theme)
-        if let n = sf["hyphenate"] { attributes.hyphenate = bool(n, what: "hyphenate") }
-        theme.characterStyles[name] = attributes
-      }
-    }
-    if let st = f["styles"], let sf = fields(st, allowed: mappingKeys(st), what: "styles") {
-      for name in sf.order {
-        guard let pf = fields(sf[name]!, allowed: paragraphStyleKeys, what: "style `\(name)`", aliases: keyAliases)
-        else { continue }
-        var style = ParagraphStyle(name: name)
-        if let b = pf["based-on"], let baseName = string(b, what: "based-on") {
-          if let base = theme.paragraphStyles[baseName] { style = base; style.name = name } else {
-            error("style `\(name)` is based on `\(baseName)`, which is not defined above it", at: b,
-                  hints: closestMatch(to: baseName, in: theme.paragraphStyles.keys).map { ["did you mean `\($0)`?"] } ?? [])
-          }
-        }
-        theme.paragraphStyles[name] = style.merged(with: paragraphStyle(pf, name: name, theme: theme))
-      }
+    addStyles(paragraph: f["styles"], character: f["character-styles"], to: &theme)
+    if let b = f["blocks"], let bf = fields(b, section: .blocks, what: "blocks") {
+      theme.blocks.stroke = bf["stroke"].flatMap { colour($0, theme: theme, what: "blocks stroke") }
+      theme.blocks.boxFill = bf["box-fill"].flatMap { colour($0, theme: theme, what: "box-fill") }
+      theme.blocks.headerFill = bf["header-fill"].flatMap { colour($0, theme: theme, what: "header-fill") }
     }
     if let m = f["markup"] { theme.markup = markupStyles(m, theme: theme) }
     if let d = f["default-style"], let s = string(d, what: "default-style") {
@@ -86,7 +61,7 @@ extension Reader {
   /// emphasis, strong, links and code use.
   func markupStyles(_ m: Node, theme: Theme) -> MarkupStyles {
     var markup = MarkupStyles()
-    guard let mf = fields(m, allowed: ["heading-1", "heading-2", "heading-3", "list-item", "emphasis", "strong", "link", "code"], what: "markup")
+    guard let mf = fields(m, section: .markup, what: "markup")
     else { return markup }
     func para(_ k: String) -> String? {
       guard let n = mf[k], let s = string(n, what: k) else { return nil }
@@ -128,7 +103,7 @@ extension Reader {
   }
 
   func unknownStyle(_ name: String, at node: Node, theme: Theme) {
-    var hints = ["styles are defined under `styles:` in the theme"]
+    var hints = ["styles are defined under `styles:` in the theme or the layout"]
     if let g = closestMatch(to: name, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
     error("no paragraph style `\(name)` in the theme", at: node, hints: hints)
   }

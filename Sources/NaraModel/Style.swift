@@ -128,6 +128,18 @@ public struct MarkupStyles: Sendable, Hashable, Codable {
   }
 }
 
+/// The colours of the worksheet blocks (ruled lines, checkboxes, ratings, tables) where an
+/// item gives none (`blocks:` in the theme).
+public struct BlockColours: Sendable, Hashable, Codable {
+  /// Ruled lines, box outlines and table cell borders (0.75 pt).
+  public var stroke: Colour?
+  /// Inside checkbox and rating boxes.
+  public var boxFill: Colour?
+  /// Table header cells.
+  public var headerFill: Colour?
+  public init() {}
+}
+
 /// Colours, fonts and styles that every layout of a product family shares.
 public struct Theme: Sendable, Hashable, Codable {
   public var colours: [String: Colour] = [:]
@@ -136,6 +148,7 @@ public struct Theme: Sendable, Hashable, Codable {
   public var paragraphStyles: [String: ParagraphStyle] = [:]
   public var characterStyles: [String: CharacterAttributes] = [:]
   public var markup = MarkupStyles()
+  public var blocks = BlockColours()
   /// The style text uses when it names none.
   public var defaultStyle: String?
   public var location: SourceLocation?

@@ -56,7 +56,8 @@ public enum Preflight {
         case .group(let g): walk(g.items, theme: theme)
         case .stack(let s): walk(s.items, theme: theme)
         case .grid(let g): walk(g.items, theme: theme)
-        default: break
+        // Leaves: no `default:`, so a new container kind is a compile error here.
+        case .shape, .image: break
         }
       }
     }

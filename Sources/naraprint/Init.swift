@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NaraFiles
+import NaraLoader
 
 /// `naraprint init FOLDER`: a new project outside the checkout – layouts, the theme, a sample
 /// to start from, its translations and assets – that renders at once with the fonts naraprint
@@ -46,6 +47,8 @@ struct Init: ParsableCommand {
       try fm.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try fm.copyItem(atPath: from, toPath: to)
     }
+    // The schema the layouts name in their first line, for completion in editors.
+    try FormatSchema.jsonSchema().write(toFile: target + "/naraprint.schema.json", atomically: true, encoding: .utf8)
     let name = (target as NSString).lastPathComponent
     try """
       # \(name)

@@ -9,7 +9,7 @@ struct Naraprint: ParsableCommand {
     commandName: "naraprint",
     abstract: "Lays out posters, leaflets and meeting sheets from YAML layouts into PDF and PNG, with Swedish typography.",
     version: NaraprintVersion.string,
-    subcommands: [Render.self, Check.self, Watch.self, Strings.self, Explain.self, Init.self, Doctor.self] + typographyCommands)
+    subcommands: [Render.self, Check.self, Watch.self, Strings.self, Explain.self, Init.self, Doctor.self, Schema.self] + typographyCommands)
   static func main() { TemporaryFiles.installSignalCleanup(); main(nil) }
 }
 
