@@ -15,7 +15,7 @@ extension Reader {
       guard let story = context.stories[name] else {
         var hints = ["stories are defined under `stories:` at the top of the layout"]
         if let g = closestMatch(to: name, in: context.stories.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-        error("no story named `\(name)`", at: sn, hints: hints)
+        error("no story named `\(name)`", at: sn, hints: hints, code: .unknownName, subject: name)
         return nil
       }
       context.usedStories.insert(name)
@@ -186,9 +186,9 @@ extension Reader {
     case .success(let r): real = r
     case .failure(let refusal):
       var hints = refusal.hints
-      if refusal.message.contains("not found") { hints = ["paths are relative to \(Reader.displayPath((file as NSString).deletingLastPathComponent))/"] }
+      if refusal.reason == .notFound { hints = ["paths are relative to \(Reader.displayPath((file as NSString).deletingLastPathComponent))/"] }
       if let raw = sn.scalar?.string, raw.contains("{{") { hints.append("the path comes from a variable (`--set` or a CSV column): \(raw)") }
-      error(refusal.message, at: sn, hints: hints)
+      error(refusal.message, at: sn, hints: hints, code: .fileUnreadable)
       return nil
     }
     if !(f.has("width") || f.has("height") || f.has("size")) {
@@ -209,7 +209,7 @@ extension Reader {
     guard var source = context.components[name] else {
       var hints = ["components are defined under `components:` (or in a file listed in `imports:`)"]
       if let g = closestMatch(to: name, in: context.components.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-      error("no component named `\(name)`", at: nn, hints: hints); return nil
+      error("no component named `\(name)`", at: nn, hints: hints, code: .unknownName, subject: name); return nil
     }
     if context.expanding.count >= Limits.componentDepth {
       error("components are placed inside components more than \(Limits.componentDepth) deep here (\(context.expanding.joined(separator: " → ")))",

@@ -201,13 +201,13 @@ final class Reader {
   func fields(_ node: Node, allowed: [String], what: String, aliases: [String: String] = [:]) -> Fields? {
     guard case .mapping(let mapping) = node else {
       error("\(what) must be a mapping of keys and values, not \(describe(node))", at: node,
-            hints: ["write it as `key: value` lines indented under it"])
+            hints: ["write it as `key: value` lines indented under it"], code: .wrongValueKind)
       return nil
     }
     var result = Fields(node: node)
     for (keyNode, value) in mapping {
       guard case .scalar(let scalar) = keyNode else {
-        error("a key must be a plain word", at: keyNode); continue
+        error("a key must be a plain word", at: keyNode, code: .unknownKey); continue
       }
       var key = scalar.string
       if let canonical = aliases[key] { key = canonical }
@@ -216,11 +216,11 @@ final class Reader {
         if let guess = closestMatch(to: key, in: allowed) { hints.append("did you mean `\(guess)`?") }
         if let known = FormatSchema.misplacedKeyHints[key] { hints.append(known) }
         hints.append("allowed here: " + allowed.sorted().joined(separator: ", "))
-        error("unknown key `\(scalar.string)` in \(what)", at: keyNode, hints: hints)
+        error("unknown key `\(scalar.string)` in \(what)", at: keyNode, hints: hints, code: .unknownKey, subject: scalar.string)
         continue
       }
       if result.entries[key] != nil {
-        error("`\(key)` is given twice in \(what)", at: keyNode, hints: ["remove one of them"])
+        error("`\(key)` is given twice in \(what)", at: keyNode, hints: ["remove one of them"], code: .yamlDuplicateKey, subject: key)
         continue
       }
       result.entries[key] = (keyNode, value)
@@ -243,7 +243,7 @@ final class Reader {
   /// A string with `{{variables}}` substituted.
   func string(_ node: Node, what: String) -> String? {
     guard case .scalar(let s) = node else {
-      error("\(what) must be text, not \(describe(node))", at: node); return nil
+      error("\(what) must be text, not \(describe(node))", at: node, code: .wrongValueKind); return nil
     }
     return substitute(s.string, at: node)
   }
@@ -251,7 +251,7 @@ final class Reader {
   /// The raw scalar text (no substitution); for keys and enumerations.
   func rawScalar(_ node: Node, what: String) -> String? {
     guard case .scalar(let s) = node else {
-      error("\(what) must be a single value, not \(describe(node))", at: node); return nil
+      error("\(what) must be a single value, not \(describe(node))", at: node, code: .wrongValueKind); return nil
     }
     return substitute(s.string, at: node)
   }
@@ -262,17 +262,18 @@ final class Reader {
     case "true", "yes", "on", "ja": return true
     case "false", "no", "off", "nej": return false
     default:
-      error("\(what) must be true or false, not `\(s)`", at: node); return nil
+      error("\(what) must be true or false, not `\(s)`", at: node, code: .notANumber); return nil
     }
   }
 
   func number(_ node: Node, what: String, range: ClosedRange<Double>? = nil) -> Double? {
     guard let s = rawScalar(node, what: what) else { return nil }
     guard let v = Double(s.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-      error("\(what) must be a number, not `\(s)`", at: node); return nil
+      error("\(what) must be a number, not `\(s)`", at: node, code: .notANumber); return nil
     }
     if let range, !range.contains(v) {
-      error("\(what) must be between \(formatNumber(range.lowerBound)) and \(formatNumber(range.upperBound)), not \(s)", at: node)
+      error("\(what) must be between \(formatNumber(range.lowerBound)) and \(formatNumber(range.upperBound)), not \(s)", at: node,
+            code: .outOfRange)
       return nil
     }
     return v
@@ -281,7 +282,8 @@ final class Reader {
   func integer(_ node: Node, what: String, range: ClosedRange<Int>) -> Int? {
     guard let s = rawScalar(node, what: what) else { return nil }
     guard let v = Int(s), range.contains(v) else {
-      error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(s)`", at: node)
+      error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(s)`", at: node,
+            code: Int(s) == nil ? .notANumber : .outOfRange)
       return nil
     }
     return v
@@ -295,7 +297,7 @@ final class Reader {
     let options = T.allCases.map(\.rawValue)
     var hints = ["use one of: " + options.joined(separator: ", ")]
     if let g = closestMatch(to: s, in: options + aliases.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-    error("\(what) cannot be `\(s)`", at: node, hints: hints)
+    error("\(what) cannot be `\(s)`", at: node, hints: hints, code: .notAllowed, subject: s)
     return nil
   }
 
@@ -308,17 +310,17 @@ final class Reader {
     } else if Double(s) == 0 {
       v = .zero
     } else if Double(s) != nil {
-      error("\(what) `\(s)` needs a unit", at: node, hints: ["write \(s)mm or \(s)pt (units: mm, cm, pt, in, px)"])
+      error("\(what) `\(s)` needs a unit", at: node, hints: ["write \(s)mm or \(s)pt (units: mm, cm, pt, in, px)"], code: .invalidLength)
       return nil
     } else {
-      error("\(what) must be a length such as 12mm or 9.5pt, not `\(s)`", at: node); return nil
+      error("\(what) must be a length such as 12mm or 9.5pt, not `\(s)`", at: node, code: .invalidLength); return nil
     }
     if !allowNegative && v.points < 0 {
-      error("\(what) cannot be negative (\(s))", at: node); return nil
+      error("\(what) cannot be negative (\(s))", at: node, code: .outOfRange); return nil
     }
     if abs(v.points) > max.points {
       error("\(what) \(s) is larger than the \(formatNumber(max.millimetres)) mm this allows", at: node,
-            hints: ["check the number and its unit"])
+            hints: ["check the number and its unit"], code: .outOfRange)
       return nil
     }
     return v
@@ -327,7 +329,7 @@ final class Reader {
   /// `[x, y]` as two lengths.
   func point(_ node: Node, what: String) -> Point? {
     guard case .sequence(let seq) = node, seq.count == 2 else {
-      error("\(what) must be two lengths in brackets, like [20mm, 40mm]", at: node); return nil
+      error("\(what) must be two lengths in brackets, like [20mm, 40mm]", at: node, code: .invalidLength); return nil
     }
     guard let x = length(seq[0], what: "\(what) x", allowNegative: true),
       let y = length(seq[1], what: "\(what) y", allowNegative: true)

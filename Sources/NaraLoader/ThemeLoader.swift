@@ -72,7 +72,8 @@ extension Reader {
       guard let n = mf[k], let s = string(n, what: k) else { return nil }
       if theme.characterStyles[s] == nil {
         error("no character style `\(s)` in the theme", at: n,
-              hints: ["define it under character-styles"] + (closestMatch(to: s, in: theme.characterStyles.keys).map { ["did you mean `\($0)`?"] } ?? []))
+              hints: ["define it under character-styles"] + (closestMatch(to: s, in: theme.characterStyles.keys).map { ["did you mean `\($0)`?"] } ?? []),
+              code: .unknownName, subject: s)
       }
       return s
     }
@@ -90,13 +91,13 @@ extension Reader {
       if let ps = b.style, theme.paragraphStyles[ps] == nil {
         var hints = ["styles are defined under `styles:` in the theme"] + [hint].compactMap { $0 }
         if let g = closestMatch(to: ps, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-        error("no paragraph style `\(ps)` in the theme", at: location, hints: hints)
+        error("no paragraph style `\(ps)` in the theme", at: location, hints: hints, code: .unknownName, subject: ps)
       }
       for i in b.inlines {
         if let cs = i.characterStyle, theme.characterStyles[cs] == nil {
           var hints = ["define it under character-styles in the theme"] + [hint].compactMap { $0 }
           if let g = closestMatch(to: cs, in: theme.characterStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-          error("no character style `\(cs)` in the theme", at: location, hints: hints)
+          error("no character style `\(cs)` in the theme", at: location, hints: hints, code: .unknownName, subject: cs)
         }
       }
     }
@@ -105,7 +106,7 @@ extension Reader {
   func unknownStyle(_ name: String, at node: Node, theme: Theme) {
     var hints = ["styles are defined under `styles:` in the theme or the layout"]
     if let g = closestMatch(to: name, in: theme.paragraphStyles.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-    error("no paragraph style `\(name)` in the theme", at: node, hints: hints)
+    error("no paragraph style `\(name)` in the theme", at: node, hints: hints, code: .unknownName, subject: name)
   }
 
   /// Any key is allowed (user-defined names), but each must be a plain scalar.
@@ -149,7 +150,7 @@ extension Reader {
     if s == "none" || s == "transparent" { return Colour(red: 0, green: 0, blue: 0, alpha: 0) }
     var hints = ["name a colour from the theme, or write #rrggbb in quotes"]
     if let g = closestMatch(to: s, in: theme.colours.keys) { hints.insert("did you mean `\(g)`?", at: 0) }
-    error("unknown colour `\(s)` in \(what)", at: node, hints: hints)
+    error("unknown colour `\(s)` in \(what)", at: node, hints: hints, code: .unknownName, subject: s)
     return nil
   }
 

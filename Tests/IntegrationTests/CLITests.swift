@@ -189,10 +189,10 @@ import Testing
     try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/bad.pdf"))
     let r = try naraprint(["render", "bad.yaml"], cwd: dir)
     #expect(r.status == 2)
-    #expect(r.err.contains("bad.yaml:3:12: error[NP0200]: margins `18` needs a unit"), "\(r.err)")
-    #expect(r.err.contains("bad.yaml:8:16: error[NP0200]: no paragraph style `rubrk` in the theme"))
+    #expect(r.err.contains("bad.yaml:3:12: error[NP0216]: margins `18` needs a unit"), "\(r.err)")
+    #expect(r.err.contains("bad.yaml:8:16: error[NP0217]: no paragraph style `rubrk` in the theme"))
     #expect(r.err.contains("hint: did you mean `rubrik`?"))
-    #expect(r.err.contains("bad.yaml:9:9: error[NP0200]: unknown key `colur` in a text item"))
+    #expect(r.err.contains("bad.yaml:9:9: error[NP0212]: unknown key `colur` in a text item"))
     #expect(r.err.contains("hint: did you mean `colour`?"))
     #expect(r.err.contains("3 errors; nothing written"))
     // The caret line under the source line.

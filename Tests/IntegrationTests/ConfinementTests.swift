@@ -46,7 +46,7 @@ import Testing
   @Test func anAbsolutePathOutsideTheRootIsRefused() throws {
     let p = try project()
     try layout("- image: \(p.outside)/bild.svg\n  width: 20mm").write(toFile: p.layouts + "/a.yaml", atomically: true, encoding: .utf8)
-    try expectRefused(p.layouts, "a.yaml", ["a.yaml:6:16: error[NP0200]:", "bild.svg is outside the project root \(p.root)", "--root"])
+    try expectRefused(p.layouts, "a.yaml", ["a.yaml:6:16: error[NP0100]:", "bild.svg is outside the project root \(p.root)", "--root"])
   }
 
   @Test func dotDotOutOfTheRootIsRefusedForImportsAndThemes() throws {

@@ -101,7 +101,7 @@ import Testing
     #expect(result.out.contains("'fnt-size'"), "\(result.out)")
     let loaded = try naraprint(["check", dir + "/fel.yaml"])
     #expect(loaded.status != 0)
-    #expect(loaded.err.contains("fel.yaml:6:9: error[NP0200]: unknown key `fnt-size` in a text item"), "\(loaded.err)")
+    #expect(loaded.err.contains("fel.yaml:6:9: error[NP0212]: unknown key `fnt-size` in a text item"), "\(loaded.err)")
     #expect(loaded.err.contains("did you mean `font-size`?"), "\(loaded.err)")
   }
 

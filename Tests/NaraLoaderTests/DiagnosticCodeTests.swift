@@ -20,7 +20,12 @@ struct DiagnosticCodeTests {
   static let layoutCases: [Case] = [
     Case(code: .fileUnreadable, layout: "document: { size: A4 }\ntheme: 1️⃣saknas.yaml\npages:\n  - items: []\n", length: 11),
     Case(code: .yamlDuplicateKey, layout: "document: { size: A4 }\n1️⃣theme: theme.yaml\ntheme: x.yaml\npages: []\n"),
-    Case(code: .invalidValue, layout: onPage("- text: Hej\n  size: [1️⃣80, 20mm]"), length: 2),
+    Case(code: .invalidLength, layout: onPage("- text: Hej\n  size: [1️⃣80, 20mm]"), length: 2),
+    Case(code: .unknownName, layout: onPage("- text: Hej\n  style: 1️⃣rubrk"), length: 5),
+    Case(code: .unknownKey, layout: onPage("- text: Hej\n  1️⃣fnt-size: 12pt"), length: 8),
+    Case(code: .notANumber, layout: onPage("- text: Hej\n  opacity: 1️⃣half"), length: 4),
+    Case(code: .outOfRange, layout: onPage("- text: Hej\n  opacity: 1️⃣3"), length: 1),
+    Case(code: .notAllowed, layout: onPage("- text: Hej\n  valign: 1️⃣mitten"), length: 6),
     Case(code: .wrongValueKind, layout: "document: { size: A4 }\ntheme: theme.yaml\npages: 1️⃣{ items: [] }\n"),
     Case(code: .missingSection, layout: "1️⃣document: { size: A4 }\ntheme: theme.yaml\n"),
     Case(code: .pageSetup, layout: "document: { size: 1️⃣A9000 }\ntheme: theme.yaml\npages:\n  - items: []\n", length: 5),

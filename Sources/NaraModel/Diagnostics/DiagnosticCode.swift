@@ -32,6 +32,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case unusedComponent = "NP0209"
   case unusedStory = "NP0210"
   case yamlAlias = "NP0211"
+  case unknownKey = "NP0212"
+  case notANumber = "NP0213"
+  case outOfRange = "NP0214"
+  case notAllowed = "NP0215"
+  case invalidLength = "NP0216"
+  case unknownName = "NP0217"
   // NP03xx variables and markup
   case unsetVariable = "NP0301"
   case unclosedVariable = "NP0302"

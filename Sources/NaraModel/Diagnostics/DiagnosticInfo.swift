@@ -67,6 +67,24 @@ extension DiagnosticCode {
     case .yamlAlias:
       DiagnosticInfo("YAML aliases are not supported here", "A value that naraprint reads as a whole (margins) is an unresolved alias. A safeguard: the YAML reader resolves aliases before naraprint sees them, so no input reaches it today.",
                      example: "", fix: "Write the value out.", fromInput: false)
+    case .unknownKey:
+      DiagnosticInfo("unknown key", "A key that has no meaning where it stands: a typo, or a key that belongs to another kind of item, a style or the theme.",
+                     example: "- text: Hej\n  fnt-size: 12pt", fix: "Use the key the did-you-mean hint names, or one of the keys listed as allowed here (naraprint schema --markdown lists them all).")
+    case .notANumber:
+      DiagnosticInfo("a number or true/false was expected", "A key that takes a number (or true/false) has a word or other text.",
+                     example: "- text: Hej\n  opacity: half", fix: "Write a number such as 0.5 (a decimal comma works too), or true/false.")
+    case .outOfRange:
+      DiagnosticInfo("a number or length out of range", "A number or length is negative where it cannot be, or larger or smaller than its place allows.",
+                     example: "- text: Hej\n  opacity: 3", fix: "Use a value inside the range the message gives; check the unit of a length.")
+    case .notAllowed:
+      DiagnosticInfo("not one of the allowed words", "A key that takes one of a fixed set of words (align, overflow, valign …) has another.",
+                     example: "- text: Hej\n  align: centre", fix: "Use one of the words the hint lists; the did-you-mean hint names the nearest.")
+    case .invalidLength:
+      DiagnosticInfo("not a length", "A length without its unit, a word where a length belongs, or a point that is not two lengths in brackets.",
+                     example: "- text: Hej\n  at: [20, 30mm]", fix: "Write each length with its unit: 20mm, 12pt, 1.5cm, 0.5in; a point as [20mm, 30mm].")
+    case .unknownName:
+      DiagnosticInfo("no style, colour, story or component of that name", "A paragraph or character style, a colour, a story or a component is named that neither the theme nor the layout defines.",
+                     example: "- text: Hej\n  style: rubrk", fix: "Use the name the did-you-mean hint gives, or define it (styles: and colours: in the theme or the layout, stories:, components:).")
     case .unsetVariable:
       DiagnosticInfo("a variable has no value", "A `{{variable}}` is used but set neither in the file's `variables:`, nor by `--set`, nor by a CSV column.",
                      example: "- text: \"Välkommen {{enhet}}\"", fix: "Set it: `--set enhet=…`, a CSV column `enhet`, or a default under `variables:`.")
