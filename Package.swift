@@ -54,8 +54,10 @@ let package = Package(
     .target(name: "NaraLoader", dependencies: ["NaraModel", .product(name: "Yams", package: "Yams")]),
     // gettext: translatable strings out (POT), translations in (PO), with file:line errors.
     .target(name: "NaraLocalization", dependencies: ["NaraModel"]),
-    // Swedish (and other) typography as pure functions: normalisation, hyphenation rules.
-    .target(name: "NaraTypography"),
+    // Swedish (and other) typography as pure functions: normalisation, hyphenation rules. It
+    // reads each language's quotes, month names, minima and rules from NaraModel's
+    // `LanguageData.table` (the one table every module sees), hence its one dependency.
+    .target(name: "NaraTypography", dependencies: ["NaraModel"]),
     // Positioned output: pages, shapes, glyph runs; a text dump for golden tests.
     .target(name: "NaraPageTree", dependencies: ["NaraModel"]),
     // Findings on laid-out pages: collisions, text off the page or in the safe area, hidden
@@ -109,8 +111,8 @@ let package = Package(
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
-        "NaraModel", "NaraPageTree", "NaraLocalization", "NaraFiles", "NaraPDFFinish", "NaraCairo", "NaraPipeline", "CPangoCairo",
-        "TestSupport",
+        "NaraModel", "NaraPageTree", "NaraLocalization", "NaraTypography", "NaraFiles", "NaraPDFFinish", "NaraCairo", "NaraPipeline",
+        "CPangoCairo", "TestSupport",
       ],
       exclude: ["Fixtures"], resources: [.copy("Golden")]),
   ]

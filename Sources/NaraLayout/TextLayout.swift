@@ -138,7 +138,7 @@ extension LayoutEngine {
                         && attributes(of: $0, base: style.character, markup: markup).hyphenate != false)
     }
     var texts = preparer.prepare(segments.map { var s = $0; s.text = pageFields(s.text); return s }, language: language)
-    if case .heading = block.kind {} else if frame.headingLevel == nil { tieLastWord(&texts) }
+    if case .heading = block.kind {} else if frame.headingLevel == nil, LanguageData.forTag(language).tieLastWord { tieLastWord(&texts) }
     // A paragraph runs in its own language's direction: Swedish left to right even on an
     // Arabic page (a text without a translation), Arabic right to left.
     let direction = (block.language ?? frame.language).map { Direction.of(language: $0) } ?? document.settings.direction
@@ -198,7 +198,8 @@ extension LayoutEngine {
   }
 
   /// Keeps a short last word from standing alone on the paragraph's last line by binding it
-  /// to the word before with a no-break space (typography-sv.md §7: no lonely short word).
+  /// to the word before with a no-break space (typography-sv.md §7: no lonely short word), in
+  /// the languages whose `LanguageData` entry says `tieLastWord`.
   func tieLastWord(_ texts: inout [String]) {
     guard let si = texts.lastIndex(where: { $0.contains(" ") }) else { return }
     // Only when everything after the last space is one short word.

@@ -10,10 +10,10 @@ public enum TextTransform: String, Sendable, Hashable, Codable, CaseIterable {
 public enum Direction: String, Sendable, Hashable, Codable, CaseIterable {
   case ltr, rtl
 
-  /// The direction a language is written in (Arabic, Hebrew, Thaana, Syriac … right to left).
+  /// The direction a language is written in (Arabic, Hebrew, Thaana, Syriac … right to left),
+  /// from `LanguageData.table`.
   public static func of(language tag: String) -> Direction {
-    let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-    return ["ar", "fa", "prs", "ps", "ckb", "ur", "he", "yi", "dv", "syr", "ug", "sd", "ku-iq"].contains(primary) ? .rtl : .ltr
+    LanguageData.forTag(tag).direction
   }
 }
 

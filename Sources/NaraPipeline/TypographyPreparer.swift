@@ -55,8 +55,9 @@ public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
       warnings.append("the Swedish hyphenation exceptions (typography/hyphenation-sv.txt) were not found, so some compounds may break in the wrong place; `naraprint doctor` shows where naraprint looks")
     }
     let compounds = primary == "sv" ? CompoundSplitter.swedish(directory: dataDirectory) : nil
+    // The minima come from the language table, as for `naraprint hyphenate`.
     let t = Typographer(language: language, patterns: LibhyphenPatterns.forLanguage(language), exceptions: exceptions,
-                        compounds: compounds, leftMin: 3, rightMin: 3)
+                        compounds: compounds, hyphenation: LanguageData.forTag(language).hyphenation)
     typographers[language] = t
     return t
   }

@@ -1,5 +1,7 @@
-/// What normalisation does for one language: the rules as data, so adding a language or a
-/// unit is a table edit, not a code change.
+import NaraModel
+
+/// What normalisation does for one language: the rules of its `LanguageData` entry (NaraModel's
+/// table, one entry per language), so adding a language or a unit is a table edit.
 struct LanguageProfile: Sendable {
   /// How straight quotes become typographic ones; nil leaves quotes alone.
   var quotes: QuoteStyle?
@@ -7,39 +9,20 @@ struct LanguageProfile: Sendable {
   var swedishRules: Bool
   /// The primary language subtag (`sv`, `en` …).
   var primary: String = ""
+  /// Nouns are capitalised (German …): a capitalised word is not taken for a name.
+  var capitalisesNouns: Bool = false
 
-  /// The profile for a BCP 47 tag: Swedish rules for `sv…`, quotes only for languages with
-  /// a known convention, nothing for the rest (the neutral pass).
+  /// The profile for a BCP 47 tag, from the language table: Swedish rules for `sv…`, quotes
+  /// only for languages with a known convention, nothing for the rest (the neutral pass).
   static func forTag(_ tag: String) -> LanguageProfile {
-    let primary = String(tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
-    if primary == "sv" { return LanguageProfile(quotes: .swedish, swedishRules: true, primary: primary) }
-    return LanguageProfile(quotes: QuoteStyle.table[primary], swedishRules: false, primary: primary)
+    let data = LanguageData.forTag(tag)
+    return LanguageProfile(quotes: data.quotes, swedishRules: data.swedishRules, primary: data.code,
+                           capitalisesNouns: data.capitalisesNouns)
   }
 }
 
-/// Opening and closing marks for one language.
-struct QuoteStyle: Sendable {
-  var doubleOpen: Unicode.Scalar
-  var doubleClose: Unicode.Scalar
-  var singleOpen: Unicode.Scalar
-  var singleClose: Unicode.Scalar
-  /// Swedish (and Finnish) close both ways, so even typed “ and „ become ” [SSR, EU 6.4].
-  var normaliseCurly: Bool = false
-
-  static let swedish = QuoteStyle(doubleOpen: "\u{201D}", doubleClose: "\u{201D}",
-                                  singleOpen: "\u{2019}", singleClose: "\u{2019}", normaliseCurly: true)
-
-  /// Conventions for straight quotes in other languages (only straight quotes are touched).
-  static let table: [String: QuoteStyle] = [
-    "fi": QuoteStyle(doubleOpen: "\u{201D}", doubleClose: "\u{201D}", singleOpen: "\u{2019}", singleClose: "\u{2019}"),
-    "en": QuoteStyle(doubleOpen: "\u{201C}", doubleClose: "\u{201D}", singleOpen: "\u{2018}", singleClose: "\u{2019}"),
-    "de": QuoteStyle(doubleOpen: "\u{201E}", doubleClose: "\u{201C}", singleOpen: "\u{201A}", singleClose: "\u{2018}"),
-    "nb": QuoteStyle(doubleOpen: "\u{00AB}", doubleClose: "\u{00BB}", singleOpen: "\u{2018}", singleClose: "\u{2019}"),
-    "nn": QuoteStyle(doubleOpen: "\u{00AB}", doubleClose: "\u{00BB}", singleOpen: "\u{2018}", singleClose: "\u{2019}"),
-    "no": QuoteStyle(doubleOpen: "\u{00AB}", doubleClose: "\u{00BB}", singleOpen: "\u{2018}", singleClose: "\u{2019}"),
-    "da": QuoteStyle(doubleOpen: "\u{00BB}", doubleClose: "\u{00AB}", singleOpen: "\u{203A}", singleClose: "\u{2039}"),
-  ]
-}
+/// Opening and closing marks for one language (NaraModel's `QuoteMarks`, from the table).
+typealias QuoteStyle = QuoteMarks
 
 /// Swedish tables for §3 of typography-sv.md.
 enum SwedishTables {
@@ -79,12 +62,9 @@ enum SwedishTables {
     "ärende", "ärendenummer", "id", "kod", "version", "v.", "art.", "art.nr", "artikelnummer",
     "pg", "bg", "plusgiro", "bankgiro", "konto", "kontonummer", "ocr",
   ]
-  /// Month names: `3 februari` takes a no-break space between day and month.
-  static let months: Set<String> = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december",
-    "jan.", "feb.", "febr.", "apr.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.",
-  ]
+  /// Month names: `3 februari` takes a no-break space between day and month. Every form in
+  /// the Swedish entry of the language table (full, short, `febr.`/`sept.`).
+  static let months: Set<String> = LanguageData.forTag("sv").calendar?.allMonthForms ?? []
   /// Known abbreviations ending in a full stop: a capital after them is not a sentence start.
   static let abbreviationsWithStop: Set<String> = [
     "t.ex.", "bl.a.", "s.k.", "m.m.", "m.fl.", "o.d.", "e.d.", "o.s.v.", "d.v.s.", "dvs.", "p.g.a.",
@@ -112,6 +92,5 @@ extension AddressTables {
 
 extension LanguageProfile {
   /// Capitalised mid-sentence words are names, except in languages that capitalise nouns.
-  var capitalisedWordsAreNames: Bool { !swedishRules ? !Self.nounCapitalising.contains(primary) : true }
-  static let nounCapitalising: Set<String> = ["de", "lb", "gsw"]
+  var capitalisedWordsAreNames: Bool { !swedishRules ? !capitalisesNouns : true }
 }

@@ -1,3 +1,5 @@
+import NaraModel
+
 /// Breaks one lower-cased word by hyphenation patterns (libhyphen in NaraCairo).
 public protocol PatternHyphenator: Sendable {
   /// The Character offsets (0 < i < count) where a break is allowed.
@@ -15,6 +17,9 @@ public struct Typographer: Sendable {
   /// Words with fewer letters are never hyphenated (typography-sv.md §5: 6).
   public var minimumWordLength: Int
   /// Fewest letters before / after a break (§5: 2/2, as TeX for Swedish; 3/3 for leaflets).
+  /// Renders and `naraprint hyphenate` take them from the language table
+  /// (`init(language:patterns:exceptions:compounds:hyphenation:)`); the plain initialiser's
+  /// defaults are TeX's 2/2, which the rule tests use.
   public var leftMin: Int
   public var rightMin: Int
   let profile: LanguageProfile
@@ -35,6 +40,19 @@ public struct Typographer: Sendable {
     self.leftMin = leftMin
     self.rightMin = rightMin
     profile = LanguageProfile.forTag(language)
+  }
+
+  /// A typographer with the given hyphenation minima; `hyphenation` defaults to the language's
+  /// entry in `LanguageData.table` – what a render uses.
+  public init(language: String, patterns: PatternHyphenator?, exceptions: HyphenationExceptions = .init(),
+              compounds: CompoundSplitter? = nil, hyphenation: HyphenationSettings) {
+    self.init(language: language, patterns: patterns, exceptions: exceptions, compounds: compounds,
+              minimumWordLength: hyphenation.minimumWordLength, leftMin: hyphenation.leftMin, rightMin: hyphenation.rightMin)
+  }
+
+  /// The minima this typographer hyphenates with.
+  public var hyphenation: HyphenationSettings {
+    HyphenationSettings(leftMin: leftMin, rightMin: rightMin, minimumWordLength: minimumWordLength)
   }
 
   /// Normalise a paragraph made of styled segments as ONE text for context (a quote opened

@@ -164,60 +164,31 @@ struct CalendarDate: Hashable {
   }
 }
 
-/// Month and weekday names of one language, and how it writes a date.
+/// Month and weekday names of one language, and how it writes a date: the `calendar` of the
+/// language's entry in NaraModel's `LanguageData.table`.
 struct DateNames: Sendable {
-  var months: [String]
-  /// Monday first.
-  var weekdays: [String]
-  var long: @Sendable (CalendarDate) -> String
-  var short: @Sendable (CalendarDate) -> String
+  var names: CalendarNames
 
-  func weekday(_ d: CalendarDate) -> String { weekdays[d.weekday] }
+  var months: [String] { names.months }
+  func weekday(_ d: CalendarDate) -> String { names.weekdays[d.weekday] }
 
   static let nbsp = "\u{00A0}"
 
-  static let swedish: DateNames = {
-    let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-    // Svenska Akademiens ordlista / CLDR: the short forms keep their point, the short months stay whole.
-    let short = ["jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."]
-    return DateNames(
-      months: months,
-      weekdays: ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
-      long: { "\($0.day)\(nbsp)\(months[$0.month - 1]) \($0.year)" },
-      short: { "\($0.day)\(nbsp)\(short[$0.month - 1]) \($0.year)" })
-  }()
+  /// `3 december 2026`, `3 December 2026`, `3. joulukuuta 2026`.
+  func long(_ d: CalendarDate) -> String {
+    "\(d.day)\(names.dayNumberSuffix)\(Self.nbsp)\(names.months[d.month - 1]) \(d.year)"
+  }
 
-  static let english: DateNames = {
-    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    let short = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return DateNames(
-      months: months,
-      weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-      long: { "\($0.day)\(nbsp)\(months[$0.month - 1]) \($0.year)" },
-      short: { "\($0.day)\(nbsp)\(short[$0.month - 1]) \($0.year)" })
-  }()
+  /// `3 dec. 2026`, `3 Dec 2026`; numeric where the language has no short months (`3.12.2026`).
+  func short(_ d: CalendarDate) -> String {
+    guard let short = names.shortMonths else { return "\(d.day).\(d.month).\(d.year)" }
+    return "\(d.day)\(names.dayNumberSuffix)\(Self.nbsp)\(short[d.month - 1]) \(d.year)"
+  }
 
-  static let finnish: DateNames = {
-    // Partitive, as in “3. joulukuuta 2026”; the short form is numeric, as Finnish writes it.
-    let months = [
-      "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
-      "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
-    ]
-    return DateNames(
-      months: months,
-      weekdays: ["maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"],
-      long: { "\($0.day).\(nbsp)\(months[$0.month - 1]) \($0.year)" },
-      short: { "\($0.day).\($0.month).\($0.year)" })
-  }()
+  static let english = DateNames(names: .english)
 
-  /// `sv`, `sv-SE`, `sv_FI` … → Swedish; nil for languages without names here.
+  /// `sv`, `sv-SE`, `sv_FI`, `swe` … → Swedish; nil for languages without names in the table.
   static func forLanguage(_ language: String) -> DateNames? {
-    let code = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-    switch code {
-    case "sv", "swe": return swedish
-    case "en", "eng": return english
-    case "fi", "fin": return finnish
-    default: return nil
-    }
+    LanguageData.forTag(language).calendar.map { DateNames(names: $0) }
   }
 }

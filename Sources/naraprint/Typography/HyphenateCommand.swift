@@ -32,7 +32,7 @@ struct HyphenateCommand: ParsableCommand {
     }
     for word in words {
       guard explain else { print(t.hyphenationPreview(of: word)); continue }
-      let plain = Typographer(language: lang, patterns: t.patterns)
+      let plain = Typographer(language: lang, patterns: t.patterns, hyphenation: t.hyphenation)
       let lower = word.lowercased()
       let parts = t.compounds?.analyse(lower).parts.joined(separator: "|") ?? ""
       let source = t.exceptions.breaks(for: lower) != nil ? "exception list" : (parts.isEmpty ? "patterns" : "patterns + joints")
