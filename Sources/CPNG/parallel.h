@@ -8,7 +8,8 @@
 // byte boundary (Z_SYNC_FLUSH; the last band Z_FINISH), the pieces are concatenated behind
 // one zlib header, and the Adler-32 checksums of the bands are joined with adler32_combine.
 // Each band starts with an empty dictionary, which costs a few bytes at each cut, not more.
-// Everything here is C with no longjmp; the pixel conversion is the same as shim.h's.
+// Everything here is C with no longjmp; shim.h's libpng writer converts its pixels with the
+// same `naraprint_png_scanline`.
 #ifndef NARAPRINT_CPNG_PARALLEL_H
 #define NARAPRINT_CPNG_PARALLEL_H
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include "parallel.h"
 
 /// The layout of the pixels handed to `naraprint_png_write` (Cairo's image formats; the
 /// 32-bit pixel is native-endian, alpha or padding in its top byte).
@@ -67,7 +68,9 @@ static inline int naraprint_png_write(const char *path, const unsigned char *dat
   }
   int opaque = format == NARAPRINT_PNG_RGB24 || naraprint_png_is_opaque(data, width, height, stride);
   int channels = opaque ? 3 : 4;
-  unsigned char *row = (unsigned char *)malloc((size_t)width * (size_t)channels);
+  // One scanline as `parallel.h` converts it: a filter byte, then the pixels (libpng takes
+  // the pixels and adds the filter byte itself).
+  unsigned char *row = (unsigned char *)malloc(1 + (size_t)width * (size_t)channels);
   if (!row) { snprintf(error, error_size, "out of memory"); return -1; }
   FILE *file = fopen(path, "wb");
   if (!file) {
@@ -111,29 +114,8 @@ static inline int naraprint_png_write(const char *path, const unsigned char *dat
   }
   png_write_info(png, info);
   for (int y = 0; y < height; y++) {
-    const uint32_t *src = (const uint32_t *)(data + (size_t)y * stride);
-    unsigned char *out = row;
-    if (opaque) {
-      for (int x = 0; x < width; x++, out += 3) {
-        uint32_t p = src[x];
-        out[0] = (unsigned char)(p >> 16); out[1] = (unsigned char)(p >> 8); out[2] = (unsigned char)p;
-      }
-    } else {
-      for (int x = 0; x < width; x++, out += 4) {
-        uint32_t p = src[x], a = p >> 24;
-        if (a == 255) {
-          out[0] = (unsigned char)(p >> 16); out[1] = (unsigned char)(p >> 8); out[2] = (unsigned char)p;
-        } else if (a == 0) {
-          out[0] = out[1] = out[2] = 0;
-        } else {
-          out[0] = (unsigned char)((((p >> 16) & 0xFF) * 255 + a / 2) / a);
-          out[1] = (unsigned char)((((p >> 8) & 0xFF) * 255 + a / 2) / a);
-          out[2] = (unsigned char)(((p & 0xFF) * 255 + a / 2) / a);
-        }
-        out[3] = (unsigned char)a;
-      }
-    }
-    png_write_row(png, row);
+    naraprint_png_scanline((const uint32_t *)(data + (size_t)y * stride), width, opaque, row);
+    png_write_row(png, row + 1);
   }
   png_write_end(png, NULL);
   png_destroy_write_struct(&png, &info);
