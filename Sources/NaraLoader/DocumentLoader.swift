@@ -61,7 +61,7 @@ public struct LayoutLoader: Sendable {
     let absolute = URL(fileURLWithPath: Self.absolutePath(path)).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     let projectRoot = root ?? ProjectRoot.discover(for: absolute)
-    guard let (reader, root) = Reader.openCoded(absolute, root: projectRoot, diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
+    guard let (reader, root) = Reader.open(absolute, root: projectRoot, diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
     reader.missingVariables = missing
     let ledger = StringLedger()
     ledger.memory = paragraphMemory
@@ -86,7 +86,7 @@ public struct LayoutLoader: Sendable {
     if let t = top["theme"] {
       if let name = reader.string(t, what: "theme") {
         let themePath = reader.resolvePath(name)
-        if let (themeReader, themeRoot) = Reader.openCoded(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.span(t), cache: cache) {
+        if let (themeReader, themeRoot) = Reader.open(themePath, root: projectRoot, what: "theme", diagnostics: &diagnostics, from: reader.span(t), cache: cache) {
           themeReader.scopes = [vars]
           themeReader.missingVariables = missing
           theme = themeReader.theme(themeRoot)
@@ -103,7 +103,7 @@ public struct LayoutLoader: Sendable {
       for node in reader.list(imports, what: "imports") {
         guard let name = reader.string(node, what: "import") else { continue }
         let importPath = reader.resolvePath(name)
-        guard let (r, root) = Reader.openCoded(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.span(node), cache: cache) else { continue }
+        guard let (r, root) = Reader.open(importPath, root: projectRoot, what: "component", diagnostics: &diagnostics, from: reader.span(node), cache: cache) else { continue }
         r.scopes = [vars]
         r.missingVariables = missing
         r.ledger = ledger

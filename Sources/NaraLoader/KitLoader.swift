@@ -47,7 +47,7 @@ extension LayoutLoader {
     let file = URL(fileURLWithPath: Self.absolutePath(Self.resolve(path))).resolvingSymlinksInPath().path
     var diagnostics: [Diagnostic] = []
     let projectRoot = root ?? ProjectRoot.discover(for: file)
-    guard let (reader, root) = Reader.openCoded(file, root: projectRoot, what: "kit", diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
+    guard let (reader, root) = Reader.open(file, root: projectRoot, what: "kit", diagnostics: &diagnostics, cache: cache) else { throw DiagnosticsError(diagnostics) }
     reader.scopes = [variables]
     reader.missingVariables = missing
     let ledger = StringLedger()

@@ -39,13 +39,15 @@ final class Reader {
 
   // MARK: Reading the file
 
-  /// Reads and composes a YAML file; nil (with diagnostics) if it cannot.
+  /// Reads and composes a YAML file; nil (with diagnostics) if it cannot. What keeps the file
+  /// from being read (a folder, outside the project, not UTF-8, a control character, empty) is
+  /// NP0100; YAML syntax errors have their own codes.
   static func open(_ path: String, root: ProjectRoot, what: String = "layout", diagnostics: inout [Diagnostic],
                    from: SourceLocation? = nil, cache: YAMLCache? = nil) -> (Reader, Node)? {
     let shown = displayPath(path)
     let here = from ?? SourceLocation(file: shown, line: 0, column: 0)
     if ProjectRoot.kind(of: path) == .directory {
-      diagnostics.append(.error("\(shown) is a folder", at: here,
+      diagnostics.append(.error(.fileUnreadable, "\(shown) is a folder", at: here,
                                 hints: ["give a layout file (.yaml), or a kit folder with a kit.yaml in it"]))
       return nil
     }
@@ -53,21 +55,21 @@ final class Reader {
     switch root.admit(path, what: what, maxBytes: Limits.yamlFileBytes) {
     case .success(let r): real = r
     case .failure(let refusal):
-      diagnostics.append(.error(refusal.message, at: here, hints: refusal.hints)); return nil
+      diagnostics.append(.error(.fileUnreadable, refusal.message, at: here, hints: refusal.hints)); return nil
     }
     // Only YAML is parsed as YAML: an error never quotes the lines of some other file.
     if from != nil, !["yaml", "yml"].contains((path as NSString).pathExtension.lowercased()) {
-      diagnostics.append(.error("\(shown) is not a YAML file", at: here,
+      diagnostics.append(.error(.fileUnreadable, "\(shown) is not a YAML file", at: here,
                                 hints: ["a \(what) is a .yaml file; rename it if it is one"]))
       return nil
     }
     guard let data = FileManager.default.contents(atPath: real) else {
-      diagnostics.append(.error("cannot read \(shown)", at: here, hints: ["check the file's permissions"]))
+      diagnostics.append(.error(.fileUnreadable, "cannot read \(shown)", at: here, hints: ["check the file's permissions"]))
       return nil
     }
     guard let text = String(validating: data, as: UTF8.self) else {
       let (line, column) = firstInvalidUTF8(data)
-      diagnostics.append(.error(
+      diagnostics.append(.error(.fileUnreadable, 
         "the file is not valid UTF-8", at: SourceLocation(file: shown, line: line, column: column),
         hints: ["save the file as UTF-8 (most editors: “Save with encoding” → UTF-8)"]))
       return nil
@@ -75,7 +77,7 @@ final class Reader {
     // A control character (NUL, ESC …) in the file itself: named where it is (libyaml would
     // report it at the start of the file).
     if let (line, column, scalar) = firstControlCharacter(text) {
-      diagnostics.append(.error(
+      diagnostics.append(.error(.fileUnreadable, 
         "the file contains the control character U+\(String(format: "%04X", scalar)), which no text may hold",
         at: SourceLocation(file: shown, line: line, column: column), hints: ["delete it; it is invisible in most editors"]))
       return nil
@@ -85,7 +87,7 @@ final class Reader {
     if let node = cache?.node(path: real, text: text) { return (reader, node) }
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        diagnostics.append(.error("the file is empty", at: SourceLocation(file: shown, line: 1, column: 1)))
+        diagnostics.append(.error(.fileUnreadable, "the file is empty", at: SourceLocation(file: shown, line: 1, column: 1)))
         return nil
       }
       // Escapes can make them too (`"\0"` in a quoted string): never a silently cut text. The
@@ -93,7 +95,7 @@ final class Reader {
       var budget = Limits.yamlNodes
       reader.rejectControlCharacters(in: node, budget: &budget)
       if budget < 0 {
-        diagnostics.append(.error(
+        diagnostics.append(.error(.fileUnreadable, 
           "the file holds more than \(Limits.yamlNodes) values once its aliases (*name) are expanded",
           at: SourceLocation(file: shown, line: 1, column: 1),
           hints: ["an alias repeats what its anchor (&name) holds; aliases of aliases multiply it – write the values out or use a component"]))
@@ -106,7 +108,7 @@ final class Reader {
       diagnostics.append(reader.diagnostic(for: error))
       return nil
     } catch {
-      diagnostics.append(.error("cannot parse YAML: \(error)", at: SourceLocation(file: shown, line: 1, column: 1)))
+      diagnostics.append(.error(.fileUnreadable, "cannot parse YAML: \(error)", at: SourceLocation(file: shown, line: 1, column: 1)))
       return nil
     }
   }
@@ -132,7 +134,7 @@ final class Reader {
     case .scalar(let s):
       if let (_, _, value) = Self.firstControlCharacter(s.string) {
         error("the text contains the control character U+\(String(format: "%04X", value)) (written as an escape), which would cut or garble it",
-              at: node, hints: ["remove the escape (\\0, \\x1b …) from the string"])
+              at: node, hints: ["remove the escape (\\0, \\x1b …) from the string"], code: .fileUnreadable)
       }
     case .mapping(let m):
       for (k, v) in m where budget >= 0 { rejectControlCharacters(in: k, budget: &budget); rejectControlCharacters(in: v, budget: &budget) }

@@ -53,15 +53,3 @@ extension Reader {
     return text[lineStart..<end]
   }
 }
-
-extension Reader {
-  /// `Reader.open` with its findings coded: what it reports without a code of its own (a file
-  /// missing, a folder, outside the project, not UTF-8, a control character) is NP0100.
-  static func openCoded(_ path: String, root: ProjectRoot, what: String = "layout", diagnostics: inout [Diagnostic],
-                        from: SourceLocation? = nil, cache: YAMLCache? = nil) -> (Reader, Node)? {
-    var found: [Diagnostic] = []
-    let opened = open(path, root: root, what: what, diagnostics: &found, from: from, cache: cache)
-    diagnostics += found.map { $0.code == .invalidValue ? $0.coded(.fileUnreadable) : $0 }
-    return opened
-  }
-}

@@ -25,18 +25,20 @@ public final class Timings: @unchecked Sendable {
     return try body()
   }
 
-  public func record(_ name: String, since start: ContinuousClock.Instant) {
-    let d = ContinuousClock.now - start
-    let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+  private func record(_ name: String, since start: ContinuousClock.Instant) {
+    let ms = Self.milliseconds(ContinuousClock.now - start)
     lock.withLock {
       if let i = steps.firstIndex(where: { $0.name == name }) { steps[i].milliseconds += ms } else { steps.append((name, ms)) }
     }
   }
 
+  private static func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+  }
+
   /// The steps in the order they first ran, with the time since the timer started.
   public func report() -> String {
-    let total = ContinuousClock.now - origin
-    let totalMS = Double(total.components.seconds) * 1000 + Double(total.components.attoseconds) / 1e15
+    let totalMS = Self.milliseconds(ContinuousClock.now - origin)
     let rows = lock.withLock { steps }
     let width = max(24, (rows.map(\.name.count).max() ?? 0) + 2)
     var out = ""

@@ -95,10 +95,14 @@ public final class Pipeline {
     return try loader.load(path: path)
   }
 
+  /// A layout engine on this pipeline's fonts, images, typography and shape cache.
+  func makeEngine() -> LayoutEngine {
+    LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
+  }
+
   /// Lays a document out. Missing glyphs are errors here: no empty boxes in any output.
   public func layout(_ document: Document) throws -> LayoutResult {
-    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
-    return try engine.layout(document)
+    try makeEngine().layout(document)
   }
 
   /// Lays out a layout or a kit (a folder with `kit.yaml`, or a file with `kit:`): the
@@ -127,7 +131,7 @@ public final class Pipeline {
       metadata.author = kit.author ?? first.document.settings.author
       metadata.paper = first.document.settings.paper
       for sheet in kit.sheets {
-        let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
+        let engine = makeEngine()
         engine.pageNumberOffset = pages.count
         engine.totalPages = total
         engine.shrinkToFit = shrinkToFit
@@ -147,7 +151,7 @@ public final class Pipeline {
                          sources: kit.sheets.map(\.document), strings: kit.strings, translationStates: kit.translationStates)
     }
     let loaded = try Timings.shared.measure("load (YAML, translations)") { try loader.load(path: path) }
-    let engine = LayoutEngine(shaper: renderer.shaper, images: renderer.images, preparer: preparer, codes: renderer.codes, shapeCache: shapeCache)
+    let engine = makeEngine()
     engine.shrinkToFit = shrinkToFit
     let result = try Timings.shared.measure("layout (typography, shaping)") { try engine.layout(loaded.document) }
     var diagnostics = loaded.warnings + result.diagnostics + preparer.warnings.map { .warning(.typographyData, $0) }

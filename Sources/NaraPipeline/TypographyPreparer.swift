@@ -21,13 +21,13 @@ public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
   public func prepare(_ segments: [PreparedSegment], language: String) -> [String] {
     let key = PreparedKey(segments: segments, language: language)
     if let done = lock.withLock({ prepared[key] }) { return done }
-    let start = ContinuousClock.now
-    defer { if Timings.shared.enabled { Timings.shared.record("  of which typography", since: start) } }
-    let typographer = self.typographer(for: language)
-    let input = segments.map { TextSegment($0.text, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
-    let normalized = typographer.normalize(input)
-    let again = zip(input, normalized).map { TextSegment($1, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
-    let result = typographer.hyphenate(again)
+    let result = Timings.shared.measure("  of which typography") {
+      let typographer = self.typographer(for: language)
+      let input = segments.map { TextSegment($0.text, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
+      let normalized = typographer.normalize(input)
+      let again = zip(input, normalized).map { TextSegment($1, verbatim: $0.verbatim, hyphenate: $0.hyphenate) }
+      return typographer.hyphenate(again)
+    }
     lock.withLock {
       if prepared.count >= Self.preparedCapacity { prepared.removeAll(keepingCapacity: true) }
       prepared[key] = result

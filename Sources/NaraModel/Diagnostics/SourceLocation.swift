@@ -67,9 +67,6 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
     Diagnostic(.warning, message, at: location, hints: hints)
   }
 
-  /// The same diagnostic with another code (where the caller knows better than the default).
-  public func coded(_ code: DiagnosticCode) -> Diagnostic { var d = self; d.code = code; return d }
-
   /// `file:line:col: error[NP0200]: message` followed by `hint:` lines.
   public var description: String {
     var s = (location.map { "\($0): " } ?? "") + "\(severity.rawValue)[\(code.rawValue)]: \(message)"
