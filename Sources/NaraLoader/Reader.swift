@@ -41,7 +41,8 @@ final class Reader {
 
   /// Reads and composes a YAML file; nil (with diagnostics) if it cannot. What keeps the file
   /// from being read (a folder, outside the project, not UTF-8, a control character, empty) is
-  /// NP0100; YAML syntax errors have their own codes.
+  /// NP0100, a theme or component that is not a .yaml file NP0103; YAML syntax errors have
+  /// their own codes.
   static func open(_ path: String, root: ProjectRoot, what: String = "layout", diagnostics: inout [Diagnostic],
                    from: SourceLocation? = nil, cache: YAMLCache? = nil) -> (Reader, Node)? {
     let shown = displayPath(path)
@@ -59,7 +60,7 @@ final class Reader {
     }
     // Only YAML is parsed as YAML: an error never quotes the lines of some other file.
     if from != nil, !["yaml", "yml"].contains((path as NSString).pathExtension.lowercased()) {
-      diagnostics.append(.error(.fileUnreadable, "\(shown) is not a YAML file", at: here,
+      diagnostics.append(.error(.notYAML, "\(shown) is not a YAML file", at: here,
                                 hints: ["a \(what) is a .yaml file; rename it if it is one"]))
       return nil
     }

@@ -19,6 +19,7 @@ struct DiagnosticCodeTests {
 
   static let layoutCases: [Case] = [
     Case(code: .fileUnreadable, layout: "document: { size: A4 }\ntheme: 1️⃣saknas.yaml\npages:\n  - items: []\n", length: 11),
+    Case(code: .notYAML, layout: "document: { size: A4 }\ntheme: 1️⃣bild.png\npages:\n  - items: []\n", files: ["bild.png": "x"], length: 8),
     Case(code: .yamlDuplicateKey, layout: "document: { size: A4 }\n1️⃣theme: theme.yaml\ntheme: x.yaml\npages: []\n"),
     Case(code: .invalidLength, layout: onPage("- text: Hej\n  size: [1️⃣80, 20mm]"), length: 2),
     Case(code: .unknownName, layout: onPage("- text: Hej\n  style: 1️⃣rubrk"), length: 5),
