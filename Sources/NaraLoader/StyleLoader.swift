@@ -99,6 +99,6 @@ struct StyleResolver<Style> {
   private func unknownBase(_ baseName: String, of name: String, at node: Node, candidates: [String]) {
     var hints = ["\(kind)s are defined under `\(kind == "style" ? "styles" : "character-styles"):` in the theme, the layout or a component file"]
     if let g = closestMatch(to: baseName, in: Set(candidates).subtracting([name])) { hints.insert("did you mean `\(g)`?", at: 0) }
-    reader.error("\(kind) `\(name)` is based on `\(baseName)`, which is not defined", at: node, hints: hints)
+    reader.error("\(kind) `\(name)` is based on `\(baseName)`, which is not defined", at: node, hints: hints, code: .unknownName, subject: baseName)
   }
 }
