@@ -15,6 +15,7 @@
 //                                  drawing: page tree → PDF/PNG; every PDF it draws is handed
 //                                  to NaraPDFFinish before it is renamed into place
 //   NaraPipeline                   load → typography → layout → draw → finish, behind one call
+//   NaraPreview    (FlyingFox)     `watch`: re-render on every input's change; the live preview
 //   naraprint, naraprint-bench, naraprint-fuzz   executables
 // Only the modules marked with a C library import a C target; the others are pure Swift.
 // Test targets share TestSupport (helpers, no product code).
@@ -29,6 +30,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // `watch --serve`: a small HTTP and WebSocket server on loopback. FlyingFox is pure Swift
+    // on BSD sockets (no SwiftNIO): it adds about 20 s to a clean build where Hummingbird's
+    // NIO stack adds minutes, and CI builds from a fresh clone every run.
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // System libraries, found with pkg-config (libhyphen has no .pc file).
@@ -85,10 +90,16 @@ let package = Package(
     .target(
       name: "NaraPipeline",
       dependencies: ["NaraModel", "NaraLoader", "NaraTypography", "NaraLayout", "NaraPageTree", "NaraCheck", "NaraLocalization", "NaraFiles", "NaraHyphen", "NaraColour", "NaraCairo"]),
+    // `watch`: re-renders when any input changes, and with `--serve` a live preview in the
+    // browser (pages as SVG, diagnostics, click-to-source) over FlyingFox on loopback.
+    .target(
+      name: "NaraPreview",
+      dependencies: ["NaraModel", "NaraLoader", "NaraPageTree", "NaraFiles", "NaraCairo", "NaraPipeline",
+                     .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
     .executableTarget(
       name: "naraprint",
       dependencies: [
-        "NaraModel", "NaraLoader", "NaraTypography", "NaraLocalization", "NaraFiles", "NaraHyphen", "NaraColour", "NaraCairo", "NaraPipeline",
+        "NaraModel", "NaraLoader", "NaraTypography", "NaraLocalization", "NaraFiles", "NaraHyphen", "NaraColour", "NaraCairo", "NaraPipeline", "NaraPreview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // `swift run -c release naraprint-bench`: median render times, in-process.
@@ -108,6 +119,9 @@ let package = Package(
     .testTarget(
       name: "NaraLayoutTests", dependencies: ["NaraModel", "NaraLoader", "NaraLayout", "NaraPageTree", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "NaraCheckTests", dependencies: ["NaraModel", "NaraPageTree", "NaraCheck", "TestSupport"]),
+    // `watch` and its live preview: the watch loop as a process, the server over a socket, and
+    // the page in headless chromium (Tests/Browser/preview_e2e.py).
+    .testTarget(name: "PreviewTests", dependencies: ["NaraModel", "NaraPreview", "TestSupport"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [

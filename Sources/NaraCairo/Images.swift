@@ -1,6 +1,7 @@
 import CPangoCairo
 import CRsvg
 import Foundation
+import NaraFiles
 import NaraModel
 import NaraPageTree
 
@@ -15,6 +16,9 @@ final class ImageStore: ImageInspector {
   }
   private var cache: [String: Decoded] = [:]
   private var tinted: [String: UnsafeMutablePointer<RsvgHandle>] = [:]
+  /// Each cached file's stamp when it was read: `watch` keeps one renderer while a designer
+  /// replaces an image under the same name, and the next render must show the new one.
+  private var stamps: [String: FileStamp] = [:]
 
   deinit {
     for d in cache.values {
@@ -35,7 +39,11 @@ final class ImageStore: ImageInspector {
   }
 
   func decoded(_ path: String) throws -> Decoded {
-    if let d = cache[path] { return d }
+    let stamp = FileStamp.of(path)
+    if let d = cache[path] {
+      if stamps[path] == stamp { return d }
+      forget(path, d)
+    }
     let ext = (path as NSString).pathExtension.lowercased()
     let d: Decoded
     switch ext {
@@ -45,15 +53,29 @@ final class ImageStore: ImageInspector {
     default: throw RenderError("unsupported image type: \(path)")
     }
     cache[path] = d
+    stamps[path] = stamp
     return d
+  }
+
+  /// Drops a file read before it changed, and its tinted copies.
+  private func forget(_ path: String, _ d: Decoded) {
+    switch d {
+    case .raster(let s, _, _): cairo_surface_destroy(s)
+    case .svg(let h, _, _): g_object_unref(UnsafeMutableRawPointer(h))
+    }
+    cache[path] = nil
+    stamps[path] = nil
+    for (key, h) in tinted where key.hasPrefix(path + "#") {
+      g_object_unref(UnsafeMutableRawPointer(h))
+      tinted[key] = nil
+    }
   }
 
   /// An SVG handle with `currentColor` set to `tint`.
   func svgHandle(_ path: String, tint: Colour?) throws -> UnsafeMutablePointer<RsvgHandle> {
-    guard let tint else {
-      guard case .svg(let h, _, _) = try decoded(path) else { throw RenderError("not an SVG: \(path)") }
-      return h
-    }
+    // Through `decoded`, which forgets the tinted copies of a file that changed.
+    guard case .svg(let plain, _, _) = try decoded(path) else { throw RenderError("not an SVG: \(path)") }
+    guard let tint else { return plain }
     let key = path + tint.hex
     if let h = tinted[key] { return h }
     let (d, _) = try loadSVG(path, stylesheet: "svg { color: \(tint.hex); }")

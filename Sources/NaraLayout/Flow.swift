@@ -96,6 +96,7 @@ extension LayoutEngine {
       if lines.isEmpty { y += 0 }
       var node = TextNode(id: "\(textID)#\(cursor.block + 1)", role: role, runs: runs)
       if language != document.settings.language { node.language = language }
+      node.written = block.location
       node.forcedBreaks = Self.forcedBreaks(in: Array(lines.prefix(take + (take < lines.count ? 1 : 0))))
       result.nodes.append(.text(node))
       first = false

@@ -72,6 +72,62 @@ public enum PageInspection {
     return out
   }
 
+  /// A block of text (a paragraph, heading, list item) as a reader points at it: its box on
+  /// the page, the item it belongs to and where that item was written.
+  public struct TextBlock: Sendable {
+    /// The block's stable id (`p1.3#2`).
+    public var id: String
+    /// The text item's id and the items around it, outermost first.
+    public var owners: [String]
+    /// Where the innermost item was written.
+    public var source: SourceLocation?
+    /// Where the component around it was placed (`use:`), if any.
+    public var placedBy: SourceLocation?
+    /// Where its words are written (a story's paragraph), when known.
+    public var written: SourceLocation?
+    public var text: String
+    /// The union of its lines' boxes, in page coordinates.
+    public var box: Rect
+  }
+
+  /// Every text block with visible text, in drawing order (the topmost last).
+  public static func textBlocks(_ page: RenderedPage) -> [TextBlock] {
+    var out: [TextBlock] = []
+    func visit(_ nodes: [Node], _ t: Transform) {
+      for n in nodes {
+        switch n {
+        case .text(let text):
+          var box: Rect?
+          var words = ""
+          var baseline: Double?
+          for run in text.runs where run.text.contains(where: { !$0.isWhitespace && $0 != "\u{AD}" }) {
+            let r = t.apply(Rect(x: run.origin.x, y: run.origin.y - run.font.size * 0.8, width: run.width, height: run.font.size))
+            box = box.map { $0.union(r) } ?? r
+            // Runs on one line join as they are; a new line joins with a space, or directly
+            // after a hyphenation point (its soft hyphen dropped) or a hyphen.
+            if baseline == run.origin.y || words.isEmpty || words.hasSuffix(" ") || words.hasSuffix("-") || words.hasSuffix("\u{2010}") {
+              words += run.text
+            } else if words.hasSuffix("\u{AD}") {
+              words.removeLast()
+              words += run.text
+            } else {
+              words += " " + run.text
+            }
+            baseline = run.origin.y
+          }
+          if let box {
+            out.append(TextBlock(id: text.id, owners: text.owners, source: text.sources.last, placedBy: text.placedBy,
+                                 written: text.written, text: words.replacingOccurrences(of: "\u{AD}", with: ""), box: box))
+          }
+        case .group(let g): visit(g.children, g.transform.then(t))
+        case .path, .image: break
+        }
+      }
+    }
+    visit(page.nodes, .identity)
+    return out
+  }
+
   /// A colour drawn on a page and the item that drew it.
   public struct DrawnColour: Sendable {
     public var colour: Colour

@@ -117,6 +117,9 @@ public struct TextNode: Sendable, Hashable {
   public var forcedBreaks: [String] = []
   /// Where the innermost component around the text was placed (`use:`), if any.
   public var placedBy: SourceLocation?
+  /// Where the block's own words are written: its paragraph in a story or text, which may be
+  /// far from the item that places it (`sources`).
+  public var written: SourceLocation?
   /// The text's language when it is not the document's (Swedish left untranslated, a frame
   /// with `lang:`), for its structure element's `/Lang`.
   public var language: String?

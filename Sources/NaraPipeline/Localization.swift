@@ -47,6 +47,22 @@ extension Pipeline {
     return nil
   }
 
+  /// The translations a layout can be rendered in: every `<tag>.po` in the `locales/` folders
+  /// `catalogPath` looks in (the nearest folder wins), sorted.
+  public static func availableLocales(for layout: String) -> [String] {
+    var dir = URL(fileURLWithPath: LayoutLoader.absolutePath(LayoutLoader.resolve(layout))).deletingLastPathComponent()
+    var found = Set<String>()
+    for _ in 0..<3 {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("locales").path)) ?? []
+      for name in names.prefix(1000) where name.hasSuffix(".po") {
+        let tag = String(name.dropLast(3))
+        if isLanguageTag(tag) { found.insert(tag) }
+      }
+      dir.deleteLastPathComponent()
+    }
+    return found.sorted()
+  }
+
   /// A BCP 47 language tag as naraprint's locales are named (`fi`, `sv-SE`, `zh-Hant`).
   public static func isLanguageTag(_ s: String) -> Bool {
     s.range(of: "^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil

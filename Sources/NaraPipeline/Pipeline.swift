@@ -50,7 +50,8 @@ public struct RenderReport: Sendable {
   public var pageCount: Int
   /// The laid-out pages, for a contact sheet (so the layout is not done twice).
   public var pages: [RenderedPage] = []
-  /// The files the render read (the layout, its theme, imports, sheets), for `watch`.
+  /// The files the render read, for `watch`: the layout, its theme, imports and sheets, the
+  /// translation, and the images drawn.
   public var inputs: [String] = []
 }
 
@@ -67,6 +68,9 @@ public final class Pipeline {
   /// `--root`: the folder every file read must be in; when nil, each layout's project
   /// (`ProjectRoot.discover`).
   public let root: ProjectRoot?
+  /// The font configuration in use (`fonts/fonts.conf`): `watch` starts a new pipeline when
+  /// it changes.
+  public let fontConfig: String
 
   /// `fontConfig`: the project's `fonts/fonts.conf`; when nil it is looked for from `near`
   /// (a layout: its project first), then beside the program, then in NARAPRINT_FONTS or
@@ -85,6 +89,7 @@ public final class Pipeline {
     // on another core while the fonts are set up and the layout is loaded. Loading holds the
     // patterns' lock, so the first word to hyphenate waits for it rather than loading twice.
     DispatchQueue.global(qos: .userInitiated).async { try? LibhyphenPatterns.forLanguage("sv-SE")?.load() }
+    self.fontConfig = config
     renderer = try Timings.shared.measure("fonts (fontconfig, Pango)") { try CairoRenderer(fontConfig: config) }
     preparer = TypographyPreparer()
   }
@@ -232,7 +237,12 @@ public final class Pipeline {
       let proof = options.proof ? try profile(for: options.print?.paper ?? document.metadata.paper) : nil
       written += try Timings.shared.measure("write PNG (Cairo, libpng)") { try renderer.writePNGs(document, to: output, dpi: options.dpi, proof: proof) }
     }
-    return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count, pages: document.pages, inputs: files)
+    var read = files
+    if let locale = options.locale, let catalog = Self.catalogPath(for: layoutPath, locale: locale) { read.append(catalog) }
+    read += document.pages.flatMap { PageInspection.images($0).map(\.0.path) }
+    var seen = Set<String>()
+    return RenderReport(files: written, warnings: diagnostics, pageCount: document.pages.count, pages: document.pages,
+                        inputs: read.filter { seen.insert($0).inserted })
   }
 
   /// The print profile for a paper, loaded once per pipeline.

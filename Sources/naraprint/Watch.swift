@@ -3,11 +3,20 @@ import Foundation
 import NaraFiles
 import NaraModel
 import NaraPipeline
+import NaraPreview
 
 struct Watch: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Render a layout, then again every time one of its files is saved (Ctrl-C stops).",
-    discussion: "Watches the layout, its theme, imported components and kit sheets. A render with errors prints them and keeps the last good file.")
+    abstract: "Render a layout, then again every time a file it reads is saved (Ctrl-C stops).",
+    discussion: """
+      Watches every file the render read: the layout, its theme, components and kit sheets, \
+      images, the translation (--locale), the CSV (--data) and the font configuration. A burst \
+      of saves is one render; a render with errors prints them once and keeps the last good file.
+
+      With --serve, a live preview in the browser on http://127.0.0.1:7373/: every page, the \
+      errors and warnings, the language, CSV row and variables (switchable on the page), and \
+      where a clicked text is written.
+      """)
 
   @Argument(help: "The layout file or kit.")
   var layout: String
@@ -19,10 +28,27 @@ struct Watch: ParsableCommand {
   var variables: [String] = []
   @Option(help: ArgumentHelp("Render a translation.", valueName: "locale"))
   var locale: String?
+  @Option(help: ArgumentHelp("Take variables from a row of this CSV (one unit's kit).", valueName: "file.csv"))
+  var data: String?
+  @Option(help: ArgumentHelp("The CSV row to render (1 is the first under the header).", valueName: "n"))
+  var row: Int?
   @Option(help: ArgumentHelp("The folder files may be read from (default: the layout's project).", valueName: "dir"))
   var root: String?
+  @Flag(help: "Serve a live preview in the browser.")
+  var serve = false
+  @Option(help: ArgumentHelp("The preview's port (0: any free port).", valueName: "port"))
+  var port: Int?
+  @Option(help: ArgumentHelp("The address the preview listens on: 127.0.0.1 unless you want other machines to see it.", valueName: "address"))
+  var host: String = "127.0.0.1"
 
   @OptionGroup var diagnosticOptions: DiagnosticOptions
+
+  func validate() throws {
+    if let port, !(0...65535).contains(port) { throw ValidationError("--port takes 0 to 65535 (got \(port))") }
+    if (port != nil || host != "127.0.0.1") && !serve { throw ValidationError("--port and --host go with --serve") }
+    if row != nil && data == nil { throw ValidationError("--row goes with --data FILE.csv") }
+    if let row, row < 1 { throw ValidationError("--row counts from 1 (the first row under the header)") }
+  }
 
   func run() throws {
     // Stop on Ctrl-C and on a plain kill, even if whoever started us ignored those signals
@@ -34,42 +60,63 @@ struct Watch: ParsableCommand {
     let target = output ?? "\(base).pdf"
     options.format = (target as NSString).pathExtension.lowercased() == "png" ? .png : .pdf
     options.dpi = dpi
-    options.locale = locale
-    let pipeline = try Pipeline(near: layout, root: projectRoot(root))
+    if let data { options.protectedFiles = [data] }
+    let store = serve ? PreviewStore() : nil
     let printer = diagnosticOptions.printer
-    var watched: [String: Date] = [:]
-    func stamp(_ files: [String]) -> [String: Date] {
-      Dictionary(files.map { ($0, (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date) ?? .distantPast) }) { a, _ in a }
-    }
-    func render() {
-      let start = Date()
-      do {
-        // One layout per save: the render says which files it read.
-        let report = try pipeline.render(layout, to: target, options: options)
-        watched = stamp(report.inputs)
-        printer.print(report.warnings)
-        let ms = Int(Date().timeIntervalSince(start) * 1000)
-        FileHandle.standardError.write(Data("wrote \(target) in \(ms) ms – watching \(watched.count) files\n".utf8))
-      } catch let e as DiagnosticsError {
-        printer.print(e.diagnostics)
+    let session = try WatchSession(
+      layout: layout, output: target, options: options, dataFile: data, settings: WatchSettings(locale: locale, row: row),
+      root: projectRoot(root), store: store
+    ) { event in
+      switch event {
+      case .rendered(let files, let warnings, let ms, let watching):
+        printer.print(warnings)
+        let shown = files.map(displayPath).joined(separator: ", ")
+        FileHandle.standardError.write(Data("wrote \(shown) in \(ms) ms – watching \(watching) files\n".utf8))
+      case .failed(let diagnostics):
+        printer.print(diagnostics)
         FileHandle.standardError.write(Data("not written; fix the errors and save again\n".utf8))
-        // Keep watching what could be read, and the layout itself.
-        if watched.isEmpty { watched = stamp([LayoutResolution.file(layout)]) }
-      } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      case .changed(let files):
+        let names = files.prefix(3).map(displayPath).joined(separator: ", ") + (files.count > 3 ? " …" : "")
+        FileHandle.standardError.write(Data("changed: \(names)\n".utf8))
+      case .fontsReloaded:
+        FileHandle.standardError.write(Data("the font configuration changed: fonts read again\n".utf8))
       }
     }
-    render()
-    while true {
-      Thread.sleep(forTimeInterval: 0.3)
-      let now = stamp(Array(watched.keys))
-      if now != watched {
-        // Let the editor finish writing.
-        Thread.sleep(forTimeInterval: 0.1)
-        render()
-      }
+    if let store {
+      let server = try startServer(store: store)
+      FileHandle.standardError.write(Data("preview: \(server.url)  (Ctrl-C stops)\n".utf8))
     }
+    session.run()
   }
+
+  /// Starts the preview server on another thread and waits until it listens. Without --port,
+  /// 7373 or the next free one of the twenty after it.
+  private func startServer(store: PreviewStore) throws -> PreviewServer {
+    let candidates = port.map { [UInt16($0)] } ?? (0..<20).map { UInt16(7373 + $0) }
+    var lastError: Error?
+    for candidate in candidates {
+      let server = try PreviewServer(store: store, host: host, port: candidate)
+      let done = DispatchSemaphore(value: 0)
+      let result = Locked<Error?>(nil)
+      Task {
+        do { try await server.start() } catch { result.set(error) }
+        done.signal()
+      }
+      done.wait()
+      guard let error = result.value else { return server }
+      lastError = error
+    }
+    throw ValidationError("\(lastError.map { "\($0)" } ?? "cannot serve the preview"); choose a free port with --port (0 lets the system choose)")
+  }
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+  init(_ value: Value) { stored = value }
+  var value: Value { lock.withLock { stored } }
+  func set(_ value: Value) { lock.withLock { stored = value } }
 }
 
 enum LayoutResolution {

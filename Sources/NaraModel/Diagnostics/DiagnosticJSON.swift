@@ -6,16 +6,18 @@ extension Diagnostic {
   public var jsonLine: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(JSONForm(self)) else { return "{\"code\":\"\(code.rawValue)\"}" }
+    guard let data = try? encoder.encode(DiagnosticJSON(self)) else { return "{\"code\":\"\(code.rawValue)\"}" }
     return String(decoding: data, as: UTF8.self)
   }
 }
 
-private struct JSONForm: Encodable {
+/// A diagnostic in the JSON form `--diagnostic-format json` prints, for embedding in other JSON
+/// (the live preview's state).
+public struct DiagnosticJSON: Encodable {
   var d: Diagnostic
-  init(_ d: Diagnostic) { self.d = d }
+  public init(_ d: Diagnostic) { self.d = d }
   enum Key: String, CodingKey { case code, severity, message, file, line, column, length, item, subject, hints }
-  func encode(to encoder: Encoder) throws {
+  public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: Key.self)
     try c.encode(d.code.rawValue, forKey: .code)
     try c.encode(d.severity.rawValue, forKey: .severity)
