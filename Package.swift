@@ -104,7 +104,7 @@ let package = Package(
       ]),
     // `swift run -c release naraprint-bench`: median render times, in-process.
     .executableTarget(
-      name: "naraprint-bench", dependencies: ["NaraModel", "NaraPipeline", "NaraCheck", "NaraCairo"]),
+      name: "naraprint-bench", dependencies: ["NaraModel", "NaraPipeline", "NaraCheck", "NaraCairo", "NaraPreview"]),
     // The loader's parsers (layout/theme/kit YAML, .po, CSV) under libFuzzer (`scripts/fuzz`);
     // built plainly, a driver that replays the corpus and regression inputs. No Cairo.
     .executableTarget(name: "naraprint-fuzz", dependencies: ["NaraModel", "NaraLoader", "NaraLocalization"]),

@@ -45,20 +45,33 @@ public final class PreviewServer: Sendable {
     var router = PreviewRouter(store: store, allowedHosts: { [boundPort, host] in PreviewServer.allowedHosts(host: host, port: boundPort.value) })
     router.openToNetwork = host == "0.0.0.0" || host == "::"
     await server.appendRoute("*", to: router)
-    let running = Task { [server] in try await server.run() }
-    do {
-      try await server.waitUntilListening(timeout: 5)
-    } catch {
-      // `run` failed to bind: its error says why (the port is taken, the address is not ours).
-      running.cancel()
-      if case .failure(let reason) = await running.result { throw PreviewError.cannotListen(host: host, reason: "\(reason)") }
-      throw PreviewError.cannotListen(host: host, reason: "\(error)")
+    let failure = Locked<String?>(nil)
+    let running = Task { [server] in
+      do { try await server.run() } catch { failure.set(Self.reason(error)) }
     }
-    let address = await server.listeningAddress
-    switch address {
-    case .ip4(_, let port)?, .ip6(_, let port)?: boundPort.set(port)
-    default: break
+    // Listening, or `run` failed to bind (the port is taken, the address is not this
+    // machine's): polled, because FlyingFox's own wait sees only success.
+    for _ in 0..<500 {
+      switch await server.listeningAddress {
+      case .ip4(_, let port)?, .ip6(_, let port)?:
+        boundPort.set(port)
+        return
+      default: break
+      }
+      if let reason = failure.value { throw PreviewError.cannotListen(host: host, reason: reason) }
+      try await Task.sleep(nanoseconds: 10_000_000)
     }
+    running.cancel()
+    throw PreviewError.cannotListen(host: host, reason: "the server did not start within 5 seconds")
+  }
+
+  /// The system's words for a socket error (`Address already in use`).
+  static func reason(_ error: Error) -> String {
+    let text = "\(error)"
+    if let range = text.range(of: #"message: ""#), let end = text[range.upperBound...].firstIndex(of: "\"") {
+      return String(text[range.upperBound..<end])
+    }
+    return text
   }
 
   public func stop() async { await server.stop(timeout: 1) }

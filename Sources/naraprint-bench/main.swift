@@ -6,6 +6,7 @@ import NaraCairo
 import NaraCheck
 import NaraModel
 import NaraPipeline
+import NaraPreview
 
 struct BenchError: Error, CustomStringConvertible {
   let description: String
@@ -120,6 +121,17 @@ do {
     flip.toggle()
     try (flip ? edited : original).write(toFile: leafletCopy, atomically: true, encoding: .utf8)
     _ = try pipeline.render(leafletCopy, to: out + "/watch.pdf", options: pdf)
+  }
+  // The same with `--serve`: the render, then both pages drawn again as SVG and thumbnails
+  // for the preview and published to it.
+  let store = PreviewStore()
+  let session = try WatchSession(layout: leafletCopy, output: out + "/serve.pdf", options: pdf, dataFile: nil, settings: WatchSettings(),
+                                 root: nil, store: store) { _ in }
+  try measure("watch --serve: the same edit, preview drawn", runs: runs) {
+    flip.toggle()
+    try (flip ? edited : original).write(toFile: leafletCopy, atomically: true, encoding: .utf8)
+    session.render()
+    guard store.state.ok, store.state.pages.count == 2 else { throw BenchError("the preview has no pages: \(store.state.diagnostics)") }
   }
 
   // Batch scaling: the same 60 kits on one worker and on two.

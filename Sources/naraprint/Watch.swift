@@ -48,9 +48,22 @@ struct Watch: ParsableCommand {
     if (port != nil || host != "127.0.0.1") && !serve { throw ValidationError("--port and --host go with --serve") }
     if row != nil && data == nil { throw ValidationError("--row goes with --data FILE.csv") }
     if let row, row < 1 { throw ValidationError("--row counts from 1 (the first row under the header)") }
+    var v4 = in_addr(), v6 = in6_addr()
+    guard host == "localhost" || inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1 else {
+      throw ValidationError("--host takes an address of this machine: 127.0.0.1 (the default), ::1, or 0.0.0.0 for every network (got \(host))")
+    }
   }
 
   func run() throws {
+    do {
+      try watch()
+    } catch let e as RenderError {
+      diagnosticOptions.printer.print([e.diagnostic])
+      throw ExitCode(1)
+    }
+  }
+
+  private func watch() throws {
     // Stop on Ctrl-C and on a plain kill, even if whoever started us ignored those signals
     // (ignored signals are inherited across exec). The handler removes temporary files first.
     TemporaryFiles.installSignalCleanup(evenIfIgnored: true)
@@ -95,7 +108,7 @@ struct Watch: ParsableCommand {
     let candidates = port.map { [UInt16($0)] } ?? (0..<20).map { UInt16(7373 + $0) }
     var lastError: Error?
     for candidate in candidates {
-      let server = try PreviewServer(store: store, host: host, port: candidate)
+      let server = try PreviewServer(store: store, host: host == "localhost" ? "127.0.0.1" : host, port: candidate)
       let done = DispatchSemaphore(value: 0)
       let result = Locked<Error?>(nil)
       Task {
@@ -106,7 +119,10 @@ struct Watch: ParsableCommand {
       guard let error = result.value else { return server }
       lastError = error
     }
-    throw ValidationError("\(lastError.map { "\($0)" } ?? "cannot serve the preview"); choose a free port with --port (0 lets the system choose)")
+    throw RenderError(lastError.map { "\($0)" } ?? "cannot serve the preview",
+                      hints: [port == nil ? "ports 7373 to 7392 are taken: choose one with --port, or --port 0 to let the system choose"
+                                          : "choose another port with --port, or --port 0 to let the system choose"],
+                      code: .invalidOption)
   }
 }
 

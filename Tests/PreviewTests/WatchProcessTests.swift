@@ -149,6 +149,29 @@ final class WatchProcess {
     #expect(try pdfText(dir + "/kit.pdf").contains("Guide for the host"))
   }
 
+  /// A port that is taken is a clear error (exit 1), not a hang or a trap; a host that is not
+  /// an address is a wrong option (64).
+  @Test func aTakenPortAndABadHostAreReported() throws {
+    let dir = try project(layout: Self.layout("X"))
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &size) == 0 }
+    }
+    try #require(bound)
+    let port = UInt16(bigEndian: address.sin_port)
+    let taken = try run(WatchProcess.binary, ["watch", "w.yaml", "--serve", "--port", "\(port)"], cwd: dir,
+                        env: ["NARAPRINT_FONTS": repoRoot + "/fonts", "NO_COLOR": "1"])
+    #expect(taken.status == 1, "\(taken.err)")
+    #expect(taken.err.contains("error[NP0902]: cannot serve the preview on 127.0.0.1: Address already in use"), "\(taken.err)")
+    let host = try run(WatchProcess.binary, ["watch", "w.yaml", "--serve", "--host", "example.org"], cwd: dir)
+    #expect(host.status == 64 && host.err.contains("--host takes an address of this machine"))
+  }
+
   @Test func optionsThatNeedEachOtherAreChecked() throws {
     let dir = try project(layout: Self.layout("X"))
     let r = try run(WatchProcess.binary, ["watch", "w.yaml", "--port", "8000"], cwd: dir)
