@@ -9,13 +9,15 @@ final class WatchProcess {
   let log: String
   static let binary = repoRoot + "/.build/debug/naraprint"
 
-  init(_ arguments: [String], in dir: String) throws {
+  init(_ arguments: [String], in dir: String, environment: [String: String] = [:]) throws {
     log = dir + "/watch.log"
     FileManager.default.createFile(atPath: log, contents: nil)
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = ["watch"] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: dir)
-    process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "NARAPRINT_FONTS": repoRoot + "/fonts"]) { $1 }
+    var env = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "NARAPRINT_FONTS": repoRoot + "/fonts"]) { $1 }
+    for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
+    process.environment = env
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     process.standardError = handle
     process.standardOutput = handle
@@ -147,6 +149,21 @@ final class WatchProcess {
     #expect(watch.waitFor("changed: layouts/locales/en.po"), "\(watch.output)")
     #expect(watch.waitFor("wrote kit.pdf", times: 3), "\(watch.output)")
     #expect(try pdfText(dir + "/kit.pdf").contains("Guide for the host"))
+  }
+
+  /// The project's font configuration saved: the fonts are read again before the next render.
+  @Test func aChangedFontConfigurationIsReadAgain() throws {
+    let dir = try project(layout: Self.layout("Typsnitt"))
+    try FileManager.default.createDirectory(atPath: dir + "/fonts", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: repoRoot + "/fonts/fonts.conf", toPath: dir + "/fonts/fonts.conf")
+    try FileManager.default.createSymbolicLink(atPath: dir + "/fonts/files", withDestinationPath: repoRoot + "/fonts/files")
+    // The project's own fonts/ (no NARAPRINT_FONTS).
+    let watch = try WatchProcess(["w.yaml", "-o", "w.pdf"], in: dir, environment: ["NARAPRINT_FONTS": ""])
+    #expect(watch.waitFor("wrote w.pdf"), "\(watch.output)")
+    let conf = try String(contentsOfFile: dir + "/fonts/fonts.conf", encoding: .utf8)
+    try (conf + "<!-- edited -->\n").write(toFile: dir + "/fonts/fonts.conf", atomically: true, encoding: .utf8)
+    #expect(watch.waitFor("the font configuration changed: fonts read again"), "\(watch.output)")
+    #expect(watch.waitFor("wrote w.pdf", times: 2), "\(watch.output)")
   }
 
   /// A port that is taken is a clear error (exit 1), not a hang or a trap; a host that is not
