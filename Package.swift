@@ -95,7 +95,11 @@ let package = Package(
     .target(
       name: "NaraPreview",
       dependencies: ["NaraModel", "NaraLoader", "NaraPageTree", "NaraFiles", "NaraCairo", "NaraPipeline",
-                     .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
+                     .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+      // FlyingFox's proxy handler imports FoundationNetworking, whose static library (the
+      // `--static-swift-stdlib` builds of bin/naraprint and the .deb) calls libcurl without
+      // naming it to the linker.
+      linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
     .executableTarget(
       name: "naraprint",
       dependencies: [
