@@ -7,6 +7,8 @@ import NaraPageTree
 public final class PangoShaper: TextShaper {
   let fonts: FontSetup
   private var languages: [String: OpaquePointer] = [:]
+  /// Advances of single characters (a space, the hyphen Pango draws) by font.
+  private var advances: [String: Double] = [:]
 
   init(fonts: FontSetup) { self.fonts = fonts }
 
@@ -16,7 +18,8 @@ public final class PangoShaper: TextShaper {
     let text = paragraph.text
     let bytes = Array(text.utf8)
     pango_layout_set_text(layout, text, Int32(bytes.count))
-    pango_layout_set_width(layout, Int32(clamping: Int((width * Double(PANGO_SCALE)).rounded(.down))))
+    let widthUnits = Int32(clamping: Int((width * Double(PANGO_SCALE)).rounded(.down)))
+    pango_layout_set_width(layout, widthUnits)
     // A word longer than the line may break between letters rather than run out of the frame.
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
     pango_layout_set_auto_dir(layout, 0)
@@ -61,6 +64,27 @@ public final class PangoShaper: TextShaper {
       add(pango_attr_foreground_new(UInt16(i % 2), 0, 0))
     }
     pango_layout_set_attributes(layout, attrs)
+    if let starts = optimalBreaks(layout, bytes: bytes, paragraph: paragraph, width: width), let restricted = pango_attr_list_copy(attrs) {
+      // Pango breaks only where the optimal breaker chose: `allow_breaks` off between the
+      // breaks (a copy of the list: Pango sees a new one), and the soft hyphens not chosen
+      // made invisible joiners of the same length, because Pango breaks at a soft hyphen
+      // whatever `allow_breaks` says. Lines and runs still read their text from `bytes`.
+      let shown = Self.hidingSoftHyphens(bytes, except: Set(starts))
+      pango_layout_set_text(layout, shown.map { CChar(bitPattern: $0) }, Int32(shown.count))
+      restrictBreaks(restricted, to: starts, length: bytes.count)
+      pango_layout_set_attributes(layout, restricted)
+      pango_attr_list_unref(restricted)
+      pango_layout_set_width(layout, widthUnits)
+      pango_layout_set_justify(layout, paragraph.alignment == .justify ? 1 : 0)
+      // Set a hair wider than measured, a line would overflow: Pango's own breaking then.
+      if Self.widestLine(layout) > width + 0.01 {
+        pango_layout_set_text(layout, text, Int32(bytes.count))
+        pango_layout_set_attributes(layout, attrs)
+      }
+    } else {
+      pango_layout_set_width(layout, widthUnits)
+      pango_layout_set_justify(layout, paragraph.alignment == .justify ? 1 : 0)
+    }
 
     var lines: [ShapedLine] = []
     var missing = Set<Unicode.Scalar>()
@@ -96,6 +120,39 @@ public final class PangoShaper: TextShaper {
     result.missingCharacters = missing.sorted { $0.value < $1.value }
     return result
   }
+
+  static func widestLine(_ layout: OpaquePointer) -> Double {
+    var widest = 0.0
+    for i in 0..<pango_layout_get_line_count(layout) {
+      guard let line = pango_layout_get_line_readonly(layout, i) else { continue }
+      var logical = PangoRectangle()
+      pango_layout_line_get_extents(line, nil, &logical)
+      widest = max(widest, units(logical.width))
+    }
+    return widest
+  }
+
+  /// The advance of `text` (one character) in a font, cached.
+  func advance(of text: String, font: FontSpec?) -> Double {
+    guard let font else { return 0 }
+    let key = "\(text)|\(font.family)|\(font.weight)|\(font.italic)|\(font.size)"
+    if let w = advances[key] { return w }
+    guard let layout = pango_layout_new(fonts.context) else { return 0 }
+    defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    let desc = fontDescription(font)
+    pango_layout_set_font_description(layout, desc)
+    pango_font_description_free(desc)
+    pango_layout_set_text(layout, text, Int32(text.utf8.count))
+    var logical = PangoRectangle()
+    pango_layout_get_extents(layout, nil, &logical)
+    let w = units(logical.width)
+    advances[key] = w
+    return w
+  }
+
+  /// The hyphen Pango draws at a soft hyphen (U+2010 where the font has it).
+  func hyphenWidth(_ font: FontSpec) -> Double { advance(of: "\u{2010}", font: font) }
+  func spaceWidth(_ font: FontSpec?) -> Double { advance(of: " ", font: font) }
 
   private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: [UInt8], ranges: [Range<Int>], spans: [StyledSpan],
                        x: Double, missing: inout Set<Unicode.Scalar>) -> GlyphRun? {
@@ -162,7 +219,7 @@ public final class PangoShaper: TextShaper {
   }
 
   private func isInvisible(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x20 || [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0x2028, 0x2029, 0xFEFF].contains(s.value)
+    s.value < 0x20 || [0x00AD, 0x034F, 0x200B, 0x200C, 0x200D, 0x2060, 0x2028, 0x2029, 0xFEFF].contains(s.value)
   }
 
   /// The font Pango chose (possibly a fallback), as a description we can load again.

@@ -6,6 +6,13 @@ import NaraPageTree
 public protocol TextPreparer: Sendable {
   /// Returns one string per segment, in order.
   func prepare(_ segments: [PreparedSegment], language: String) -> [String]
+  /// The breaks of a lower-cased word (Character offsets, soft hyphens left out) that stand at
+  /// a compound's joint, for the line breaker to prefer.
+  func compoundJoints(inLowercasedWord word: String, language: String) -> Set<Int>
+}
+
+extension TextPreparer {
+  public func compoundJoints(inLowercasedWord word: String, language: String) -> Set<Int> { [] }
 }
 
 public struct PreparedSegment: Sendable, Hashable {

@@ -126,7 +126,45 @@ extension LayoutEngine {
   }
 
   func shapeCached(_ p: StyledParagraph, width: Double) throws -> ShapedParagraph {
-    try shapeCache.shaped(p, width: width, by: shaper)
+    var paragraph = p
+    // Found on the text as it is set now (a suffix, a word's soft hyphens taken out).
+    if paragraph.lineBreaking == .optimal {
+      (paragraph.jointBreaks, paragraph.partBreaks) = compoundBreaks(in: paragraph.text, language: paragraph.language)
+    }
+    return try shapeCache.shaped(paragraph, width: width, by: shaper)
+  }
+
+  /// The UTF-8 offsets of the soft hyphens that stand at a compound's joint, and of those
+  /// inside a part of a compound.
+  func compoundBreaks(in text: String, language: String) -> (joints: Set<Int>, parts: Set<Int>) {
+    guard text.contains("\u{00AD}") else { return ([], []) }
+    var out = Set<Int>(), inside = Set<Int>()
+    var byte = 0
+    var word: [Character] = []       // letters of the current word, lower-cased
+    var shys: [(letters: Int, byte: Int)] = []
+    func finish() {
+      if !shys.isEmpty {
+        let joints = preparer.compoundJoints(inLowercasedWord: String(word), language: language)
+        for s in shys {
+          if joints.contains(s.letters) { out.insert(s.byte) } else if !joints.isEmpty { inside.insert(s.byte) }
+        }
+      }
+      word.removeAll(keepingCapacity: true)
+      shys.removeAll(keepingCapacity: true)
+    }
+    for c in text {
+      if c == "\u{00AD}" {
+        shys.append((word.count, byte))
+      } else if c.isLetter {
+        let lower = c.lowercased()
+        word.append(lower.count == 1 ? Character(lower) : c)
+      } else {
+        finish()
+      }
+      byte += c.utf8.count
+    }
+    finish()
+    return (out, inside)
   }
 
   /// The block's inlines as styled spans, with Swedish typography applied.
@@ -161,8 +199,11 @@ extension LayoutEngine {
     // the end edge stays at the end edge.
     var alignment = style.alignment
     if direction != document.settings.direction, alignment == .end { alignment = .start }
-    return StyledParagraph(spans: spans, alignment: alignment, language: language,
-                           direction: direction, firstLineIndent: style.firstLineIndent)
+    var paragraph = StyledParagraph(spans: spans, alignment: alignment, language: language,
+                                    direction: direction, firstLineIndent: style.firstLineIndent)
+    paragraph.lineBreaking = style.lineBreaking
+    paragraph.unhyphenatedFirstLines = style.unhyphenatedLines
+    return paragraph
   }
 
   /// In right-to-left text, arrows point the other way and web addresses, e-mail and code

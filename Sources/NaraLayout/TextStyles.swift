@@ -15,6 +15,8 @@ struct ResolvedStyle {
   var listIndent: Double
   /// Lines kept together at a column break (no orphans or widows).
   var keepLines: Int?
+  var lineBreaking: LineBreaking
+  var unhyphenatedLines: Int
   var name: String
 }
 
@@ -61,7 +63,8 @@ extension LayoutEngine {
       hyphenate: isHeading ? false : (style.hyphenate ?? true),
       minimumSize: style.minimumSize?.points,
       firstLineIndent: (style.firstLineIndent?.points ?? 0) * scale,
-      listIndent: (style.listIndent?.points ?? size * 1.2), keepLines: style.keepLines, name: style.name)
+      listIndent: (style.listIndent?.points ?? size * 1.2), keepLines: style.keepLines,
+      lineBreaking: style.lineBreaking ?? .optimal, unhyphenatedLines: style.unhyphenatedLines ?? 0, name: style.name)
   }
 
   /// Character attributes of an inline: the paragraph's, then its marks and character style.

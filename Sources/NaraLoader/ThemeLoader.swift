@@ -204,6 +204,8 @@ extension Reader {
     if let n = f["indent"] { p.firstLineIndent = length(n, what: "indent") }
     if let n = f["list-indent"] { p.listIndent = length(n, what: "list-indent") }
     if let n = f["keep-lines"] { p.keepLines = integer(n, what: "keep-lines", range: 1...10) }
+    if let n = f["line-breaking"] { p.lineBreaking = choice(n, what: "line-breaking", as: LineBreaking.self) }
+    if let n = f["no-hyphen-lines"] { p.unhyphenatedLines = integer(n, what: "no-hyphen-lines", range: 0...20) }
     return p
   }
 }

@@ -72,6 +72,14 @@ public struct CharacterAttributes: Sendable, Hashable, Codable {
   }
 }
 
+/// How a paragraph is broken into lines (a paragraph style's `line-breaking:`).
+public enum LineBreaking: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Line by line: each line takes as much as fits (Pango's own breaking).
+  case greedy
+  /// The paragraph as a whole (Knuth–Plass): the breaks that cost least together.
+  case optimal
+}
+
 /// A paragraph style as the theme defines it, with character attributes for its text.
 public struct ParagraphStyle: Sendable, Hashable, Codable {
   public var name: String
@@ -87,6 +95,10 @@ public struct ParagraphStyle: Sendable, Hashable, Codable {
   public var listIndent: Length?
   /// Lines kept together at a frame or column break (orphans/widows); default 2.
   public var keepLines: Int?
+  /// Greedy or optimal line breaking; optimal when unset.
+  public var lineBreaking: LineBreaking?
+  /// So many first lines end without a hyphen (a lead's, which the eye reads first).
+  public var unhyphenatedLines: Int?
   public init(name: String) { self.name = name; character = CharacterAttributes() }
 
   /// `other`'s set fields win; `name` stays ours.
@@ -102,6 +114,8 @@ public struct ParagraphStyle: Sendable, Hashable, Codable {
     r.firstLineIndent = other.firstLineIndent ?? firstLineIndent
     r.listIndent = other.listIndent ?? listIndent
     r.keepLines = other.keepLines ?? keepLines
+    r.lineBreaking = other.lineBreaking ?? lineBreaking
+    r.unhyphenatedLines = other.unhyphenatedLines ?? unhyphenatedLines
     return r
   }
 }

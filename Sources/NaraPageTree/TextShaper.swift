@@ -33,6 +33,14 @@ public struct StyledParagraph: Sendable, Hashable {
   public var language: String
   public var direction: Direction
   public var firstLineIndent: Double
+  /// Greedy (line by line) or optimal (the whole paragraph, Knuth–Plass).
+  public var lineBreaking = LineBreaking.greedy
+  /// Lines at the start that should not end in a hyphen (a lead's first lines).
+  public var unhyphenatedFirstLines = 0
+  /// UTF-8 offsets of the soft hyphens that stand at a compound's joint (the best breaks),
+  /// and of those inside a part of a compound (the worst).
+  public var jointBreaks: Set<Int> = []
+  public var partBreaks: Set<Int> = []
   public init(spans: [StyledSpan], alignment: TextAlignment, language: String, direction: Direction, firstLineIndent: Double = 0) {
     self.spans = spans; self.alignment = alignment; self.language = language; self.direction = direction
     self.firstLineIndent = firstLineIndent

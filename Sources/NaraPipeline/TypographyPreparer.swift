@@ -35,6 +35,10 @@ public final class TypographyPreparer: TextPreparer, @unchecked Sendable {
     return result
   }
 
+  public func compoundJoints(inLowercasedWord word: String, language: String) -> Set<Int> {
+    typographer(for: language).compoundJoints(forLowercased: word)
+  }
+
   /// Paragraphs already prepared, by their text and language: the same paragraph is set the
   /// same way every time, so `watch` prepares only the paragraph that was edited and a batch
   /// prepares a kit's fixed texts once. Bounded; it starts over when full.

@@ -136,6 +136,17 @@ public struct Typographer: Sendable {
     return BreakRules.filter(breaks, in: chars, leftMin: leftMin, rightMin: rightMin)
   }
 
+  /// The breaks of a lower-cased word that stand at a compound's joint (Character offsets):
+  /// the breaks a line breaker should prefer. Empty outside Swedish or for a simple word.
+  public func compoundJoints(forLowercased word: String) -> Set<Int> {
+    guard let compounds, profile.swedishRules else { return [] }
+    let chars = Array(word)
+    guard chars.count >= minimumWordLength, chars.count <= HyphenationLimits.longestWord, chars.allSatisfy(\.isLetter) else { return [] }
+    let a = compounds.analyse(word)
+    let allowed = Set(breaks(forLowercased: word))
+    return Set(a.joints).intersection(allowed)
+  }
+
   func shouldHyphenate(_ word: ScannedWord) -> Bool {
     guard word.hyphenatable, word.characters.count >= minimumWordLength else { return false }
     let uppercase = word.characters.filter(\.isUppercase).count

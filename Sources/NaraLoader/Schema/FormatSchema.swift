@@ -129,6 +129,8 @@ public enum FormatSchema {
     KeySpec("indent", .length(negative: false), "first-line indent"),
     KeySpec("list-indent", .length(negative: false), "how far list text is indented (the marker hangs in it)", default: "1.2 × size"),
     KeySpec("keep-lines", .integer(1...10), "lines kept together at a frame or column break", default: "2"),
+    KeySpec("line-breaking", .choice(["optimal", "greedy"]), "`optimal` breaks the paragraph as a whole (prefers compound joints, even edges); `greedy` line by line", default: "optimal"),
+    KeySpec("no-hyphen-lines", .integer(0...20), "this many first lines end without a hyphen if they can (a lead's)", default: "0"),
   ])
 
   static let characterStyle = SectionSpec(.characterStyle, "Character style", "An entry of `character-styles:`.",
