@@ -37,6 +37,13 @@ struct HyphenateCommand: ParsableCommand {
       let parts = t.compounds?.analyse(lower).parts.joined(separator: "|") ?? ""
       let source = t.exceptions.breaks(for: lower) != nil ? "exception list" : (parts.isEmpty ? "patterns" : "patterns + joints")
       print("\(t.hyphenationPreview(of: word))\tpatterns: \(plain.hyphenationPreview(of: word))\tparts: \(parts.isEmpty ? "–" : parts)\tfrom: \(source)")
+      // Each place a rule proposed or refused, with the rule.
+      let letters = Array(word)
+      for n in t.explainBreaks(forLowercased: lower).notes {
+        let at = min(max(0, n.offset), letters.count)
+        let shown = String(letters[..<at]) + (n.kept ? "-" : "|") + String(letters[at...])
+        print("  \(n.kept ? "break " : "no    ") \(shown)\t\(n.reason)")
+      }
     }
   }
 }
