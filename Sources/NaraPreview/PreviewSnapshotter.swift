@@ -7,10 +7,17 @@ import NaraPipeline
 
 /// Turns a watch session's render into the preview's state: each page as SVG and a small
 /// PNG, its text blocks, the locales and variables in use.
-struct PreviewSnapshotter {
+final class PreviewSnapshotter {
   let layout: String
   let output: String
   let dataFile: String?
+  /// The pages drawn last time, by number: a page that comes out the same (most pages, after
+  /// an edit on one) is not drawn again.
+  private var drawn: [Int: (page: RenderedPage, preview: PreviewPage)] = [:]
+
+  init(layout: String, output: String, dataFile: String?) {
+    self.layout = layout; self.output = output; self.dataFile = dataFile
+  }
   /// Thumbnails are this many pixels wide.
   static let thumbnailWidth = 160.0
 
@@ -22,17 +29,26 @@ struct PreviewSnapshotter {
     state.milliseconds = milliseconds
     state.rows = rows
     var pages: [PreviewPage] = []
+    var kept: [Int: (page: RenderedPage, preview: PreviewPage)] = [:]
     for (i, page) in report.pages.enumerated() {
+      if let old = drawn[i + 1], old.page == page {
+        pages.append(old.preview)
+        kept[i + 1] = old
+        continue
+      }
       do {
         let svg = try pipeline.renderer.svg(page)
         let thumbnail = try pipeline.renderer.png(page, dpi: Self.thumbnailWidth / page.size.width * 72)
-        pages.append(PreviewPage(number: i + 1, width: page.size.width, height: page.size.height, svg: svg, thumbnail: thumbnail,
-                                 blocks: PageInspection.textBlocks(page)))
+        let preview = PreviewPage(number: i + 1, width: page.size.width, height: page.size.height, svg: svg, thumbnail: thumbnail,
+                                  blocks: PageInspection.textBlocks(page))
+        pages.append(preview)
+        kept[i + 1] = (page, preview)
       } catch {
         state.diagnostics.append(.warning(.renderFailure, "the preview of page \(i + 1) could not be drawn: \(error)"))
       }
     }
     state.pages = pages
+    drawn = kept
     // The variables the layout uses, with the values this render gave them.
     var probe = LayoutLoader(variables: [:])
     probe.cache = pipeline.yamlCache
