@@ -37,12 +37,31 @@ extension PangoShaper {
       byte += String(s).utf8.count
     }
     guard scalars.count == characters else { return nil }
+    // Where each cluster starts on the line, in one walk over its glyphs (asking Pango for
+    // each position walks the line every time).
+    var starts = [Int32: Double]()
+    if let line = pango_layout_get_line_readonly(layout, 0) {
+      var x: Int32 = 0
+      var node = line.pointee.runs
+      while let n = node {
+        if let run = n.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self), let item = run.pointee.item, let glyphs = run.pointee.glyphs {
+          let offset = item.pointee.offset
+          for g in 0..<Int(glyphs.pointee.num_glyphs) {
+            let byte = offset + glyphs.pointee.log_clusters[g]
+            if starts[byte] == nil { starts[byte] = units(x) }
+            x += glyphs.pointee.glyphs[g].geometry.width
+          }
+        }
+        node = n.pointee.next
+      }
+    }
     func x(_ character: Int) -> Double {
       if character >= characters {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         return units(logical.width)
       }
+      if let known = starts[Int32(offsets[character])] { return known }
       var rect = PangoRectangle()
       pango_layout_index_to_pos(layout, Int32(offsets[character]), &rect)
       return units(rect.x)

@@ -245,4 +245,18 @@ public final class ShapeCache {
     entries[key] = s
     return s
   }
+
+  /// A paragraph text's joint and part breaks (`LayoutEngine.compoundBreaks`), kept with the
+  /// shapes: the same text is looked up on every render of `watch` and every row of a batch.
+  struct JointKey: Hashable { let text: String; let language: String }
+  private var joints: [JointKey: (Set<Int>, Set<Int>)] = [:]
+
+  func compoundBreaks(_ text: String, language: String, compute: () -> (Set<Int>, Set<Int>)) -> (Set<Int>, Set<Int>) {
+    let key = JointKey(text: text, language: language)
+    if let found = joints[key] { return found }
+    let found = compute()
+    if joints.count >= capacity { joints.removeAll(keepingCapacity: true) }
+    joints[key] = found
+    return found
+  }
 }

@@ -129,7 +129,10 @@ extension LayoutEngine {
     var paragraph = p
     // Found on the text as it is set now (a suffix, a word's soft hyphens taken out).
     if paragraph.lineBreaking == .optimal {
-      (paragraph.jointBreaks, paragraph.partBreaks) = compoundBreaks(in: paragraph.text, language: paragraph.language)
+      let text = paragraph.text, language = paragraph.language
+      (paragraph.jointBreaks, paragraph.partBreaks) = shapeCache.compoundBreaks(text, language: language) {
+        compoundBreaks(in: text, language: language)
+      }
     }
     return try shapeCache.shaped(paragraph, width: width, by: shaper)
   }
