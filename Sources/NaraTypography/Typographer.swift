@@ -133,6 +133,7 @@ public struct Typographer: Sendable {
       let analysis = compounds.analyse(word)
       breaks = BreakRules.applyCompound(analysis, to: breaks)
     }
+    if profile.swedishRules { breaks = BreakRules.loanWordEndings(breaks, in: chars).breaks }
     return BreakRules.filter(breaks, in: chars, leftMin: leftMin, rightMin: rightMin)
   }
 

@@ -32,6 +32,11 @@ public enum TypographyData {
     "hyphenation-\(primaryLanguage(language)).txt"
   }
 
+  /// `names-sv.txt`: names never hyphenated (municipalities, regions, authorities, people).
+  public static func namesFileName(language: String) -> String {
+    "names-\(primaryLanguage(language)).txt"
+  }
+
   /// `compounds-sv.txt`: the compound lexicon made by `typography/tools/build-compound-lexicon.py`.
   public static func compoundLexiconFileName(language: String) -> String {
     "compounds-\(primaryLanguage(language)).txt"

@@ -51,11 +51,11 @@ struct HyphenationRules {
   }
 
   @Test func namesMidSentenceAreNotHyphenated() {
-    #expect(t.hyphenate("Vi träffade Kristin Törnqvist i regionen.") == "Vi träffade Kristin Törnqvist i re\u{AD}gi\u{AD}o\u{AD}nen.")
+    #expect(t.hyphenate("Vi träffade Kristin Törnqvist i regionen.") == "Vi träffade Kristin Törnqvist i re\u{AD}gio\u{AD}nen.")
   }
 
   @Test func sentenceStartIsNotAName() {
-    #expect(t.hyphenate("Regionen. Regionen t.ex. Regionen") == "Re\u{AD}gi\u{AD}o\u{AD}nen. Re\u{AD}gi\u{AD}o\u{AD}nen t.ex. Regionen")
+    #expect(t.hyphenate("Regionen. Regionen t.ex. Regionen") == "Re\u{AD}gio\u{AD}nen. Re\u{AD}gio\u{AD}nen t.ex. Regionen")
   }
 
   @Test func initialismsUrlsNumbersNeverBroken() {

@@ -24,6 +24,9 @@ extension Typographer {
       let b = breaks(forLowercased: word)
       return (b, b.map { BreakExplanation(offset: $0, kept: true, reason: "longer than \(HyphenationLimits.longestWord) letters: a break every few letters") })
     }
+    if exceptions.isListedName(word) {
+      return ([], [BreakExplanation(offset: 0, kept: false, reason: "not hyphenated: a name (typography/names-sv.txt)")])
+    }
     if let listed = exceptions.breaks(for: word) {
       if listed.isEmpty { return ([], [BreakExplanation(offset: 0, kept: false, reason: "not hyphenated: the exception list says so (typography/hyphenation-sv.txt)")]) }
       return (listed, listed.map { BreakExplanation(offset: $0, kept: true, reason: "the exception list (typography/hyphenation-sv.txt)") })
@@ -45,6 +48,13 @@ extension Typographer {
         }
       }
       for j in a.joints where candidates.contains(j) && !proposed.contains(j) { note(j, true, "compound joint (\(a.parts.joined(separator: "|")))") }
+    }
+    if profile.swedishRules {
+      let loan = BreakRules.loanWordEndings(candidates, in: chars)
+      candidates = loan.breaks
+      for (from, to) in loan.moved {
+        note(from, false, to == nil ? "-ion is not split between its i and o" : "a loan word's -ion/-ient/-iell/-ial keeps the consonant before its i: the break moves before it")
+      }
     }
     let kept = BreakRules.filter(candidates, in: chars, leftMin: leftMin, rightMin: rightMin)
     let keptSet = Set(kept)

@@ -21,6 +21,37 @@ enum BreakRules {
     return b
   }
 
+  /// Loan words' endings `-ion`, `-ient`, `-iell`, `-ial` keep the consonant before their i
+  /// (Svenska skrivregler: pen-sion, re-li-gion, kli-ent, kom-mer-si-ell, so-ci-al): a break
+  /// between that consonant and the i moves to before the consonant (`relig-ion` →
+  /// `reli-gion`, `funkt-ion` → `funk-tion`), and `-ion` is never split between its i and o.
+  /// Returns the breaks and, for `--explain`, what moved.
+  static func loanWordEndings(_ proposed: Set<Int>, in chars: [Character]) -> (breaks: Set<Int>, moved: [(from: Int, to: Int?)]) {
+    let n = chars.count
+    func ending(at k: Int) -> Bool {
+      guard k < n, chars[k] == "i" else { return false }
+      for e in ["ion", "ient", "iell", "ial"] {
+        let e = Array(e)
+        if k + e.count <= n, Array(chars[k..<(k + e.count)]) == e { return true }
+      }
+      return false
+    }
+    var b = proposed
+    var moved: [(Int, Int?)] = []
+    for k in proposed.sorted() {
+      if k >= 2, ending(at: k), !vowels.contains(chars[k - 1]) {
+        b.remove(k)
+        let to = k - 1
+        b.insert(to)
+        moved.append((k, to))
+      } else if k >= 1, k + 1 < n, chars[k - 1] == "i", chars[k] == "o", chars[k + 1] == "n", k >= 2, !vowels.contains(chars[k - 2]) {
+        b.remove(k)
+        moved.append((k, nil))
+      }
+    }
+    return (b, moved)
+  }
+
   /// The rules every break must pass, whatever proposed it:
   /// - at least `leftMin` letters before and `rightMin` after (`ä-ven`, `o-typisk` never);
   /// - every piece between breaks has a vowel (a syllable on each side, no lone fog-s);

@@ -18,6 +18,8 @@ public struct HyphenationExceptions: Sendable {
 
   /// Lower-cased word → break offsets (in Characters, 0 < offset < count).
   public private(set) var entries: [String: [Int]] = [:]
+  /// Lower-cased names from the names list (`names-sv.txt`): never broken.
+  public private(set) var names: Set<String> = []
 
   /// An empty list.
   public init() {}
@@ -77,14 +79,48 @@ public struct HyphenationExceptions: Sendable {
   public static func loadDefault(language: String = "sv", directory: String? = nil) throws -> HyphenationExceptions {
     guard let dir = directory ?? TypographyData.defaultDirectory() else { return .init() }
     let path = dir + "/" + TypographyData.exceptionFileName(language: language)
-    guard Platform.fileExists(path) else { return .init() }
-    return try .init(path: path)
+    var list = Platform.fileExists(path) ? try HyphenationExceptions(path: path) : .init()
+    // The names list beside it (`names-sv.txt`): names never broken.
+    let namesPath = dir + "/" + TypographyData.namesFileName(language: language)
+    if Platform.fileExists(namesPath) {
+      guard let text = Platform.readText(namesPath) else { throw ParseError(source: namesPath, line: 0, message: "cannot read the names list") }
+      try list.addNames(contentsOf: text, source: namesPath)
+    }
+    return list
   }
 
-  /// Break offsets for a lower-cased word, if listed.
-  public func breaks(for lowercasedWord: String) -> [Int]? { entries[lowercasedWord] }
+  /// Break offsets for a lower-cased word, if listed (none for a name).
+  public func breaks(for lowercasedWord: String) -> [Int]? {
+    if let listed = entries[lowercasedWord] { return listed }
+    return names.contains(lowercasedWord) ? [] : nil
+  }
 
-  public var count: Int { entries.count }
+  /// Adds a names list: one name a line (`#` comments; a line of several words adds each), each
+  /// also in the genitive. Letters and `-` only; a name that is also an exception keeps the
+  /// exception's breaks.
+  public mutating func addNames(contentsOf text: String, source: String) throws {
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var line = Substring(rawLine)
+      if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+      for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+        let lower = word.lowercased()
+        guard lower.allSatisfy({ $0.isLetter || $0 == "-" }), lower.contains(where: \.isLetter) else {
+          throw ParseError(source: source, line: lineNumber, message: "“\(word)” is not a name: letters only, one name a line")
+        }
+        for part in lower.split(separator: "-") where !part.isEmpty {
+          names.insert(String(part))
+          if let last = part.last, !"sxz".contains(last) { names.insert(part + "s") }
+        }
+      }
+    }
+  }
+
+  /// Whether a lower-cased word is on the names list.
+  public func isListedName(_ lowercasedWord: String) -> Bool { entries[lowercasedWord] == nil && names.contains(lowercasedWord) }
+
+  public var count: Int { entries.count + names.count }
 
   /// Adds or replaces one entry (tests, `--exceptions` on the command line).
   public mutating func set(_ word: String, breaks: [Int]) { entries[word.lowercased()] = breaks }
