@@ -95,6 +95,9 @@ extension PangoShaper {
       if kind == .space { candidate.penalty = Self.lineEndPenalty(scalars, wordEndingAt: end) }
       candidates.append(candidate)
     }
+    // A paragraph of thousands of words (a pasted report) is set greedily: its lines are as
+    // good one by one, and the breaker's work stays bounded by what a page can hold.
+    guard candidates.count <= Self.maximumCandidates else { return nil }
     let end = lastInk(before: characters)
     candidates.append(BreakCandidate(kind: .mandatory, next: bytes.count, lineEnd: x(end), lineStart: x(characters),
                                      spacesAtEnd: spacesBefore[end], spacesAtStart: spacesBefore[characters]))
@@ -108,6 +111,9 @@ extension PangoShaper {
     guard let result = OptimalLineBreaker.breaks(candidates, parameters: parameters), !result.overfull else { return nil }
     return result.breaks.dropLast().map { candidates[$0].next }
   }
+
+  /// Past this many break opportunities a paragraph is set greedily.
+  static let maximumCandidates = 5_000
 
   /// Breaks allowed only at `starts` (the byte offsets where lines begin): everything between
   /// two of them is one unbreakable range for Pango.
