@@ -94,10 +94,10 @@ public enum PreviewError: Error, CustomStringConvertible {
 }
 
 /// A value shared between threads behind a lock.
-final class Locked<Value: Sendable>: @unchecked Sendable {
+public final class Locked<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var stored: Value
-  init(_ value: Value) { stored = value }
-  var value: Value { lock.withLock { stored } }
-  func set(_ value: Value) { lock.withLock { stored = value } }
+  public init(_ value: Value) { stored = value }
+  public var value: Value { lock.withLock { stored } }
+  public func set(_ value: Value) { lock.withLock { stored = value } }
 }

@@ -126,15 +126,6 @@ struct Watch: ParsableCommand {
   }
 }
 
-/// A value shared between threads behind a lock.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-  init(_ value: Value) { stored = value }
-  var value: Value { lock.withLock { stored } }
-  func set(_ value: Value) { lock.withLock { stored = value } }
-}
-
 enum LayoutResolution {
   static func file(_ path: String) -> String {
     var isDir: ObjCBool = false
