@@ -89,10 +89,14 @@ public final class WatchSession {
     guard !changed.isEmpty else { return false }
     settleDown()
     onEvent(.changed(changed))
-    if changed.contains(pipeline.fontConfig) { reloadFonts() }
+    if changed.contains(pipeline.fontConfig) || changed.contains(fontFolder) { reloadFonts() }
     render()
     return true
   }
+
+  /// The folder beside the font configuration that holds the font files (`fonts/files/`): a
+  /// font added or removed there changes the folder's stamp, and the fonts are read again.
+  var fontFolder: String { ((pipeline.fontConfig as NSString).deletingLastPathComponent as NSString).appendingPathComponent("files") }
 
   /// Waits until no watched file has changed for `settle` seconds (or `maximumSettle` passed).
   private func settleDown() {
@@ -117,7 +121,7 @@ public final class WatchSession {
   /// One attempt. The files are stamped before it reads them: a save during the render is a
   /// change the next poll sees.
   public func render() {
-    var known = lastInputs + [LayoutLoader.resolve(layout).absolute, pipeline.fontConfig]
+    var known = lastInputs + [LayoutLoader.resolve(layout).absolute, pipeline.fontConfig, fontFolder]
     if let dataFile { known.append(dataFile.absolute) }
     let before = InputStamps(known)
     let start = Date()

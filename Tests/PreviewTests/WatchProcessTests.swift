@@ -166,6 +166,21 @@ final class WatchProcess {
     #expect(watch.waitFor("wrote w.pdf", times: 2), "\(watch.output)")
   }
 
+  /// A font file added to the project's fonts/files/ (a real folder here) reads the fonts again.
+  @Test func aFontAddedToTheProjectIsReadAgain() throws {
+    let dir = try project(layout: Self.layout("Typsnitt"))
+    try FileManager.default.createDirectory(atPath: dir + "/fonts/files", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: repoRoot + "/fonts/fonts.conf", toPath: dir + "/fonts/fonts.conf")
+    let fonts = try FileManager.default.contentsOfDirectory(atPath: repoRoot + "/fonts/files").sorted()
+    for name in fonts { try FileManager.default.createSymbolicLink(atPath: dir + "/fonts/files/" + name, withDestinationPath: repoRoot + "/fonts/files/" + name) }
+    let watch = try WatchProcess(["w.yaml", "-o", "w.pdf"], in: dir, environment: ["NARAPRINT_FONTS": ""])
+    #expect(watch.waitFor("wrote w.pdf"), "\(watch.output)")
+    Thread.sleep(forTimeInterval: 0.3)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/fonts/files/extra", withDestinationPath: repoRoot + "/fonts/files/" + (fonts.first ?? ""))
+    #expect(watch.waitFor("the font configuration changed: fonts read again"), "\(watch.output)")
+    #expect(watch.waitFor("wrote w.pdf", times: 2), "\(watch.output)")
+  }
+
   /// A port that is taken is a clear error (exit 1), not a hang or a trap; a host that is not
   /// an address is a wrong option (64).
   @Test func aTakenPortAndABadHostAreReported() throws {
