@@ -12,8 +12,9 @@ import NaraPageTree
 /// breaks in it, a hanging first line, and paragraphs where a word is longer than the line.
 extension PangoShaper {
   /// Byte offsets at which Pango may break `layout`'s text, or nil to leave its breaking alone.
-  /// The layout's width, justification and attributes are as the caller set them afterwards.
-  func optimalBreaks(_ layout: OpaquePointer, bytes: [UInt8], paragraph: StyledParagraph, width: Double) -> [Int]? {
+  /// It leaves the layout set as one unjustified line: the caller sets width and justification.
+  /// `spanRanges`: each span's bytes, as the shaper maps runs back to spans.
+  func optimalBreaks(_ layout: OpaquePointer, bytes: [UInt8], paragraph: StyledParagraph, spanRanges: [Range<Int>], width: Double) -> [Int]? {
     guard paragraph.lineBreaking == .optimal, paragraph.direction == .ltr, paragraph.firstLineIndent >= 0, width > 0,
       !bytes.isEmpty, !Self.hasRightToLeftOrLineBreak(bytes)
     else { return nil }
@@ -84,7 +85,7 @@ extension PangoShaper {
       if previous == "\u{00AD}" {
         let at = offsets[k - 1]
         kind = .softHyphen(paragraph.jointBreaks.contains(at) ? .joint : paragraph.partBreaks.contains(at) ? .withinPart : .plain)
-        lineEnd += hyphenWidth(paragraph.spans[spanIndex(containing: offsets[k - 1], in: paragraph)].font)
+        lineEnd += hyphenWidth(paragraph.spans[spanRanges.firstIndex { $0.contains(at) } ?? 0].font)
       } else if isWhite(k - 1) {
         kind = .space
       } else if "-‐–—".unicodeScalars.contains(previous) {
@@ -164,14 +165,5 @@ extension PangoShaper {
       }
     }
     return false
-  }
-
-  func spanIndex(containing byte: Int, in paragraph: StyledParagraph) -> Int {
-    var offset = 0
-    for (i, span) in paragraph.spans.enumerated() {
-      offset += span.text.utf8.count
-      if byte < offset { return i }
-    }
-    return max(0, paragraph.spans.count - 1)
   }
 }

@@ -19,7 +19,6 @@ public final class PangoShaper: TextShaper {
     let bytes = Array(text.utf8)
     pango_layout_set_text(layout, text, Int32(bytes.count))
     let widthUnits = Int32(clamping: Int((width * Double(PANGO_SCALE)).rounded(.down)))
-    pango_layout_set_width(layout, widthUnits)
     // A word longer than the line may break between letters rather than run out of the frame.
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
     pango_layout_set_auto_dir(layout, 0)
@@ -33,8 +32,8 @@ public final class PangoShaper: TextShaper {
     case .end: pango_layout_set_alignment(layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT)
     case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
     case .justify:
+      // Justified below, once the breaks are chosen.
       pango_layout_set_alignment(layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
-      pango_layout_set_justify(layout, 1)
     }
 
     // Span byte ranges, to map runs back to their span (colour, link, underline).
@@ -64,7 +63,11 @@ public final class PangoShaper: TextShaper {
       add(pango_attr_foreground_new(UInt16(i % 2), 0, 0))
     }
     pango_layout_set_attributes(layout, attrs)
-    if let starts = optimalBreaks(layout, bytes: bytes, paragraph: paragraph, width: width), let restricted = pango_attr_list_copy(attrs) {
+    let starts = optimalBreaks(layout, bytes: bytes, paragraph: paragraph, spanRanges: ranges, width: width)
+    // The measuring pass set the paragraph as one unjustified line.
+    pango_layout_set_width(layout, widthUnits)
+    pango_layout_set_justify(layout, paragraph.alignment == .justify ? 1 : 0)
+    if let starts, let restricted = pango_attr_list_copy(attrs) {
       // Pango breaks only where the optimal breaker chose: `allow_breaks` off between the
       // breaks (a copy of the list: Pango sees a new one), and the soft hyphens not chosen
       // made invisible joiners of the same length, because Pango breaks at a soft hyphen
@@ -74,16 +77,11 @@ public final class PangoShaper: TextShaper {
       restrictBreaks(restricted, to: starts, length: bytes.count)
       pango_layout_set_attributes(layout, restricted)
       pango_attr_list_unref(restricted)
-      pango_layout_set_width(layout, widthUnits)
-      pango_layout_set_justify(layout, paragraph.alignment == .justify ? 1 : 0)
       // Set a hair wider than measured, a line would overflow: Pango's own breaking then.
       if Self.widestLine(layout) > width + 0.01 {
         pango_layout_set_text(layout, text, Int32(bytes.count))
         pango_layout_set_attributes(layout, attrs)
       }
-    } else {
-      pango_layout_set_width(layout, widthUnits)
-      pango_layout_set_justify(layout, paragraph.alignment == .justify ? 1 : 0)
     }
 
     var lines: [ShapedLine] = []

@@ -19,15 +19,8 @@ public struct InputStamps: Sendable, Equatable {
     stamps.filter { FileStamp.of($0.key) != $0.value }.keys.sorted()
   }
 
-  /// These stamps with files added (stamped now); files already here keep their stamp, so a
-  /// save made while a render ran is still seen as a change.
-  public func adding(_ files: some Sequence<String>) -> InputStamps {
-    var copy = self
-    for f in files where copy.stamps[f] == nil { copy.stamps[f] = FileStamp.of(f) }
-    return copy
-  }
-
-  /// Only these files, keeping their stamps (or stamping those not yet here).
+  /// Only these files, keeping their stamps (or stamping those not yet here): a save made
+  /// while a render ran is still seen as a change.
   public func keeping(_ files: some Sequence<String>) -> InputStamps {
     var copy = InputStamps([String]())
     for f in files { copy.stamps[f] = stamps[f] ?? FileStamp.of(f) }

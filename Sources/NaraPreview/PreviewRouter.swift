@@ -63,8 +63,7 @@ struct PreviewRouter: HTTPHandler {
     else { return false }
     var name = String(host[..<colon])
     if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
-    var v4 = in_addr(), v6 = in6_addr()
-    return inet_pton(AF_INET, name, &v4) == 1 || inet_pton(AF_INET6, name, &v6) == 1
+    return PreviewServer.isAddress(name)
   }
 
   private func image(generation: String, file: String, thumbnail: Bool) -> HTTPResponse {
@@ -72,11 +71,9 @@ struct PreviewRouter: HTTPHandler {
     guard let gen = Int(generation), file.hasSuffix(ext), let number = Int(file.dropLast(ext.count)),
       let page = store.page(generation: gen, number: number)
     else { return Self.text(.notFound, "no such page (the preview has moved on: reload the state)") }
-    var headers = Self.secureHeaders
-    headers[.contentType] = thumbnail ? "image/png" : "image/svg+xml"
     // The address names the generation: its pages never change.
-    headers[.cacheControl] = "private, max-age=3600, immutable"
-    return HTTPResponse(statusCode: .ok, headers: headers, body: thumbnail ? page.thumbnail : page.svg)
+    return Self.respond(.ok, type: thumbnail ? "image/png" : "image/svg+xml", cache: "private, max-age=3600, immutable",
+                        body: thumbnail ? page.thumbnail : page.svg)
   }
 
   private func source(_ request: HTTPRequest) -> HTTPResponse {
@@ -113,24 +110,24 @@ struct PreviewRouter: HTTPHandler {
     HTTPHeader("Content-Security-Policy"): "default-src 'self'; img-src 'self' data:; connect-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
   ]
 
-  static func asset(_ text: String, type: String) -> HTTPResponse {
+  /// Every answer: the secure headers, its type and, when given, how long it may be cached.
+  static func respond(_ status: HTTPStatusCode, type: String, cache: String? = nil, body: Data) -> HTTPResponse {
     var headers = secureHeaders
     headers[.contentType] = type
-    headers[.cacheControl] = "no-cache"
-    return HTTPResponse(statusCode: .ok, headers: headers, body: Data(text.utf8))
+    if let cache { headers[.cacheControl] = cache }
+    return HTTPResponse(statusCode: status, headers: headers, body: body)
+  }
+
+  static func asset(_ text: String, type: String) -> HTTPResponse {
+    respond(.ok, type: type, cache: "no-cache", body: Data(text.utf8))
   }
 
   static func json(_ data: Data) -> HTTPResponse {
-    var headers = secureHeaders
-    headers[.contentType] = "application/json; charset=utf-8"
-    headers[.cacheControl] = "no-store"
-    return HTTPResponse(statusCode: .ok, headers: headers, body: data)
+    respond(.ok, type: "application/json; charset=utf-8", cache: "no-store", body: data)
   }
 
   static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
-    var headers = secureHeaders
-    headers[.contentType] = "text/plain; charset=utf-8"
-    return HTTPResponse(statusCode: status, headers: headers, body: Data((message + "\n").utf8))
+    respond(status, type: "text/plain; charset=utf-8", body: Data((message + "\n").utf8))
   }
 }
 

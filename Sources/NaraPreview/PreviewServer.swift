@@ -76,6 +76,12 @@ public final class PreviewServer: Sendable {
 
   public func stop() async { await server.stop(timeout: 1) }
 
+  /// An IPv4 or IPv6 address written out (`127.0.0.1`, `::1`), not a name.
+  public static func isAddress(_ text: String) -> Bool {
+    var v4 = in_addr(), v6 = in6_addr()
+    return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+  }
+
   /// `Host` values this server answers to.
   static func allowedHosts(host: String, port: UInt16) -> Set<String> {
     var hosts: Set<String> = ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"]

@@ -10,20 +10,19 @@ import NaraPipeline
 final class PreviewSnapshotter {
   let layout: String
   let output: String
-  let dataFile: String?
   /// The pages drawn last time, by number: a page that comes out the same (most pages, after
   /// an edit on one) is not drawn again.
   private var drawn: [Int: (page: RenderedPage, preview: PreviewPage)] = [:]
 
-  init(layout: String, output: String, dataFile: String?) {
-    self.layout = layout; self.output = output; self.dataFile = dataFile
+  init(layout: String, output: String) {
+    self.layout = layout; self.output = output
   }
   /// Thumbnails are this many pixels wide.
   static let thumbnailWidth = 160.0
 
   func good(report: RenderReport, pipeline: Pipeline, settings: WatchSettings, options: RenderOptions, rows: [String],
-            milliseconds: Int, inputs: [String], previous: PreviewState) -> PreviewState {
-    var state = base(settings: settings, inputs: inputs, previous: previous)
+            milliseconds: Int, inputs: [String]) -> PreviewState {
+    var state = base(settings: settings, inputs: inputs)
     state.ok = true
     state.diagnostics = report.warnings
     state.milliseconds = milliseconds
@@ -58,7 +57,7 @@ final class PreviewSnapshotter {
   }
 
   func failed(_ diagnostics: [Diagnostic], settings: WatchSettings, previous: PreviewState, inputs: [String]) -> PreviewState {
-    var state = base(settings: settings, inputs: Array(Set(inputs).union(previous.inputs)).sorted(), previous: previous)
+    var state = base(settings: settings, inputs: Array(Set(inputs).union(previous.inputs)).sorted())
     state.ok = false
     state.diagnostics = diagnostics
     state.pages = previous.pages
@@ -68,7 +67,7 @@ final class PreviewSnapshotter {
     return state
   }
 
-  private func base(settings: WatchSettings, inputs: [String], previous: PreviewState) -> PreviewState {
+  private func base(settings: WatchSettings, inputs: [String]) -> PreviewState {
     var state = PreviewState()
     state.layout = LayoutLoader.displayPath(layout)
     state.output = LayoutLoader.displayPath(output)

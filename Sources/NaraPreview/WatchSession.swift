@@ -65,7 +65,7 @@ public final class WatchSession {
     self.layout = layout; self.output = output; self.options = options; self.dataFile = dataFile
     self.settings = settings; self.root = root; self.store = store; self.onEvent = onEvent
     pipeline = try Pipeline(near: layout, root: root)
-    snapshotter = PreviewSnapshotter(layout: layout, output: output, dataFile: dataFile)
+    snapshotter = PreviewSnapshotter(layout: layout, output: output)
   }
 
   /// Renders, then watches until the process is stopped.
@@ -140,13 +140,13 @@ public final class WatchSession {
       onEvent(.rendered(files: report.files, warnings: report.warnings, milliseconds: ms, watching: stamps.files.count))
       if let store {
         store.publish(snapshotter.good(report: report, pipeline: pipeline, settings: settings, options: renderOptions, rows: rows,
-                                       milliseconds: ms, inputs: stamps.files, previous: store.state))
+                                       milliseconds: ms, inputs: stamps.files))
       }
     } catch {
       let diagnostics: [Diagnostic]
       switch error {
       case let e as DiagnosticsError: diagnostics = e.diagnostics
-      case let e as RenderError: diagnostics = [.error(e.code, e.message, hints: e.hints)]
+      case let e as RenderError: diagnostics = [e.diagnostic]
       default: diagnostics = [.error(.renderFailure, "\(error)")]
       }
       // Watch what could be read and every file an error points at (a theme with a typo).

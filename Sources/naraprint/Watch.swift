@@ -48,8 +48,7 @@ struct Watch: ParsableCommand {
     if (port != nil || host != "127.0.0.1") && !serve { throw ValidationError("--port and --host go with --serve") }
     if row != nil && data == nil { throw ValidationError("--row goes with --data FILE.csv") }
     if let row, row < 1 { throw ValidationError("--row counts from 1 (the first row under the header)") }
-    var v4 = in_addr(), v6 = in6_addr()
-    guard host == "localhost" || inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1 else {
+    guard host == "localhost" || PreviewServer.isAddress(host) else {
       throw ValidationError("--host takes an address of this machine: 127.0.0.1 (the default), ::1, or 0.0.0.0 for every network (got \(host))")
     }
   }

@@ -21,6 +21,9 @@ enum BreakRules {
     return b
   }
 
+  /// The loan-word endings whose i keeps the consonant before it.
+  static let loanEndings: [[Character]] = ["ion", "ient", "iell", "ial"].map(Array.init)
+
   /// Loan words' endings `-ion`, `-ient`, `-iell`, `-ial` keep the consonant before their i
   /// (Svenska skrivregler: pen-sion, re-li-gion, kli-ent, kom-mer-si-ell, so-ci-al): a break
   /// between that consonant and the i moves to before the consonant (`relig-ion` →
@@ -30,11 +33,7 @@ enum BreakRules {
     let n = chars.count
     func ending(at k: Int) -> Bool {
       guard k < n, chars[k] == "i" else { return false }
-      for e in ["ion", "ient", "iell", "ial"] {
-        let e = Array(e)
-        if k + e.count <= n, Array(chars[k..<(k + e.count)]) == e { return true }
-      }
-      return false
+      return loanEndings.contains { e in k + e.count <= n && chars[k..<(k + e.count)].elementsEqual(e) }
     }
     var b = proposed
     var moved: [(Int, Int?)] = []
@@ -44,7 +43,7 @@ enum BreakRules {
         let to = k - 1
         b.insert(to)
         moved.append((k, to))
-      } else if k >= 1, k + 1 < n, chars[k - 1] == "i", chars[k] == "o", chars[k + 1] == "n", k >= 2, !vowels.contains(chars[k - 2]) {
+      } else if k >= 2, k + 1 < n, chars[k - 1] == "i", chars[k] == "o", chars[k + 1] == "n", !vowels.contains(chars[k - 2]) {
         b.remove(k)
         moved.append((k, nil))
       }
