@@ -71,7 +71,7 @@ public enum Batch {
         let row = table.rows[i]
         var variables = options.render.variables
         variables.merge(row.values) { $1 }
-        let label = row.values[table.columns.first ?? ""] ?? "rad \(row.line)"
+        let label = table.label(of: row)
         var failure: [Diagnostic] = table.missingValues(in: row, for: needed.sorted())
         var file: String?
         var pages: [RenderedPage] = []

@@ -163,7 +163,7 @@ public final class WatchSession {
   private func rowVariables() throws -> (values: [String: String], labels: [String]) {
     guard let dataFile else { return ([:], []) }
     let table = try CSVTable.read(path: dataFile)
-    let labels = table.rows.map { row in table.columns.first.flatMap { row[$0] } ?? "rad \(row.line)" }
+    let labels = table.rows.map(table.label(of:))
     let index = (settings.row ?? 1) - 1
     guard table.rows.indices.contains(index) else {
       throw DiagnosticsError([.error(.invalidOption, "\(LayoutLoader.displayPath(dataFile)) has no data row \(index + 1); it has \(table.rows.count)",

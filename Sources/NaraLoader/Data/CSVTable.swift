@@ -55,6 +55,12 @@ public struct CSVTable: Sendable {
     }
   }
 
+  /// What a row is called in messages and menus: its first column's value (a unit's name),
+  /// or `rad N` by its line.
+  public func label(of row: Row) -> String {
+    columns.first.flatMap { row[$0] } ?? "rad \(row.line)"
+  }
+
   /// At most this many row errors are listed one by one; the rest are counted in a note.
   static let maximumRowErrors = 20
 
